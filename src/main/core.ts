@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { AppService } from './app/app.service';
+import { appHandlers } from './app/app.handlers';
+import { APP_NAME, APP_VERSION } from './app/version';
+import { Dispatcher } from './contract/dispatcher';
+import { EventBus } from './contract/event-bus';
+import type { Handlers } from './contract/handlers';
+import { dataHandlers } from './data/data.handlers';
+import { DataService } from './data/data.service';
+import { AppDatabase } from './db/database';
+import { migrateToLatest, type MigrationReport } from './db/migrate';
+import type { CorePorts } from './ports';
+import { postsHandlers } from './posts/posts.handlers';
+import { PostsService } from './posts/posts.service';
+import { profileHandlers } from './profile/profile.handlers';
+import { ProfileService } from './profile/profile.service';
+
+export const DATABASE_FILE = 'cadence.db';
+
+/** Every domain service, wired from ports; used by Electron, the headless host and tests. */
+export interface Core {
+  ports: CorePorts;
+  database: AppDatabase;
+  migrations: MigrationReport;
+  events: EventBus;
+  dispatcher: Dispatcher;
+  services: {
+    app: AppService;
+    profile: ProfileService;
+    posts: PostsService;
+    data: DataService;
+  };
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** Override the database path (tests use ':memory:'). */
+  databasePath?: string;
+  /** A bus made before the core, for ports that push events (the host's notifications). */
+  events?: EventBus;
+}
+
+export async function createCore(ports: CorePorts, options: CoreOptions = {}): Promise<Core> {
+  const databasePath = options.databasePath ?? join(ports.dataDir, DATABASE_FILE);
+  const database = AppDatabase.open(databasePath);
+  let migrations: MigrationReport;
+  try {
+    migrations = await migrateToLatest(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  if (migrations.applied.length > 0) ports.logger.info({ migrations }, 'database migrated');
+
+  const events = options.events ?? new EventBus();
+  const profile = new ProfileService(database, ports.clock, events);
+  const posts = new PostsService(database, ports.clock, events);
+  const data = new DataService(
+    database,
+    posts.repository,
+    profile.repository,
+    ports.clock,
+    events,
+    APP_VERSION,
+    join(ports.dataDir, 'backups'),
+  );
+  const app = new AppService(
+    {
+      name: APP_NAME,
+      version: APP_VERSION,
+      mode: ports.mode,
+      dataDir: ports.dataDir,
+      logFile: ports.logFile,
+      versions: ports.versions ?? {},
+    },
+    database,
+    profile.repository,
+    posts.repository,
+  );
+  const purged = await posts.purgeTrash();
+  if (purged > 0) ports.logger.info({ purged }, 'emptied old posts from the trash');
+
+  const handlers: Handlers = {
+    ...appHandlers(app),
+    ...profileHandlers(profile),
+    ...postsHandlers(posts),
+    ...dataHandlers(data),
+  };
+  const dispatcher = new Dispatcher(handlers, ports.logger);
+
+  return {
+    ports,
+    database,
+    migrations,
+    events,
+    dispatcher,
+    services: { app, profile, posts, data },
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportDocument,
+  type ImportResult,
+} from '../../shared/contract/data';
+import type { EventBus } from '../contract/event-bus';
+import type { AppDatabase, Tx } from '../db/database';
+import type { ClockPort } from '../platform/clock/types';
+import type { PostsRepository } from '../posts/posts.repository';
+import type { ProfileRepository } from '../profile/profile.repository';
+
+/**
+ * Export everything the creator owns as one JSON document, and import it back with ids kept.
+ * Secrets are never part of an export: they live only in the secrets port.
+ */
+export class DataService {
+  constructor(
+    private readonly database: AppDatabase,
+    private readonly posts: PostsRepository,
+    private readonly profile: ProfileRepository,
+    private readonly clock: ClockPort,
+    private readonly events: EventBus,
+    private readonly appVersion: string,
+    private readonly backupDir: string,
+  ) {}
+
+  async exportAll(): Promise<ExportDocument> {
+    return this.database.db.transaction().execute(async (tx) => {
+      const { posts, revisions } = await this.posts.all(tx);
+      return {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exportedAt: this.clock.now().toISOString(),
+        appVersion: this.appVersion,
+        profile: await this.profile.get(tx),
+        posts,
+        revisions,
+      };
+    });
+  }
+
+  /**
+   * replace: the database becomes exactly the document. merge: posts missing here are added,
+   * posts with a higher version in the document replace ours, others stay; revisions are added
+   * unless already present. Either way the database is copied aside first and the import is one
+   * transaction.
+   */
+  async importAll(document: ExportDocument, mode: 'merge' | 'replace'): Promise<ImportResult> {
+    const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
+    this.database.backupTo(join(this.backupDir, `before-import-${stamp}.db`));
+    const jobId = `import-${stamp}`;
+    const total = document.posts.length + document.revisions.length;
+    this.events.emit('job:progress', { jobId, phase: 'importing', done: 0, total, cancellable: false });
+
+    const result = await this.database.transaction(async (tx, onCommit) => {
+      const counts: ImportResult = {
+        mode,
+        profileImported: false,
+        postsAdded: 0,
+        postsUpdated: 0,
+        postsSkipped: 0,
+        revisionsAdded: 0,
+      };
+      if (mode === 'replace') {
+        await this.posts.deleteAll(tx);
+        await this.profile.delete(tx);
+      }
+      if (document.profile && (mode === 'replace' || !(await this.profile.get(tx)))) {
+        await this.profile.save(document.profile, this.clock.now().toISOString(), tx);
+        counts.profileImported = true;
+      }
+      for (const post of document.posts) {
+        const local = await this.posts.findById(post.id, tx);
+        if (!local) {
+          await this.posts.insert(post, tx);
+          counts.postsAdded++;
+        } else if (post.version > local.version) {
+          await this.posts.update(post, tx);
+          counts.postsUpdated++;
+        } else {
+          counts.postsSkipped++;
+        }
+      }
+      counts.revisionsAdded = await this.importRevisions(document, tx);
+      onCommit(() => {
+        this.events.emit('posts:changed', { ids: document.posts.map((p) => p.id), reason: 'imported' });
+        this.events.emit('profile:changed', {});
+      });
+      return counts;
+    });
+    this.events.emit('job:progress', { jobId, phase: 'done', done: total, total, cancellable: false });
+    return result;
+  }
+
+  /** Keeps revision ids where they are free; a revision already here (same post, version, time) is not doubled. */
+  private async importRevisions(document: ExportDocument, tx: Tx): Promise<number> {
+    let added = 0;
+    for (const revision of document.revisions) {
+      const duplicate = await tx
+        .selectFrom('post_revisions')
+        .select('id')
+        .where('post_id', '=', revision.postId)
+        .where('version', '=', revision.version)
+        .where('created_at', '=', revision.createdAt)
+        .executeTakeFirst();
+      if (duplicate) continue;
+      const idTaken = await tx.selectFrom('post_revisions').select('id').where('id', '=', revision.id).executeTakeFirst();
+      const postExists = await this.posts.findById(revision.postId, tx);
+      if (!postExists) continue;
+      await this.posts.insertRevision(idTaken ? { ...revision, id: undefined } : revision, tx);
+      added++;
+    }
+    return added;
+  }
+}

@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyDatabaseFile, AppDatabase } from './database';
+import { listAppliedMigrations, migrateToLatest } from './migrate';
+import { migrations } from './migrations';
+
+const FIXTURE = new URL('./fixtures/pre-search.sqlite', import.meta.url).pathname;
+const folders: string[] = [];
+
+function tempDbPath(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'cadence-migrate-'));
+  folders.push(folder);
+  return join(folder, 'cadence.db');
+}
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  it('are named NNN-verb-noun and registered in order', () => {
+    const names = Object.keys(migrations);
+    expect(names).toEqual([...names].sort());
+    for (const name of names) expect(name).toMatch(/^\d{3}-[a-z]+(-[a-z]+)+$/);
+  });
+
+  it('build the whole schema on an empty database, and a second open changes nothing', async () => {
+    const path = tempDbPath();
+    const database = AppDatabase.open(path);
+    const report = await migrateToLatest(database);
+    expect(report.applied).toEqual(Object.keys(migrations));
+    expect(report.backupPath).toBeNull();
+    const tables = database.raw
+      .prepare("select name from sqlite_master where type in ('table') and name not like 'sqlite_%' order by name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(expect.arrayContaining(['posts', 'post_revisions', 'posts_fts', 'profile']));
+    expect(await migrateToLatest(database)).toEqual({ applied: [], backupPath: null });
+    await database.close();
+  });
+
+  it('upgrade the pre-search fixture: data kept, search backfilled, the old file copied aside', async () => {
+    const path = tempDbPath();
+    copyDatabaseFile(FIXTURE, path);
+    const database = AppDatabase.open(path);
+    const report = await migrateToLatest(database);
+
+    expect(report.applied).toEqual(['003-add-post-search']);
+    expect(report.backupPath).toBe(`${path}.before-003-add-post-search.bak`);
+    expect(existsSync(report.backupPath!)).toBe(true);
+    expect(listAppliedMigrations(database).map((m) => m.name)).toEqual(Object.keys(migrations));
+
+    const profile = database.raw.prepare('select name, timezone from profile').get();
+    expect(profile).toEqual({ name: 'Ada', timezone: 'Europe/Berlin' });
+    const found = database.raw
+      .prepare("select posts.title from posts_fts join posts on posts.seq = posts_fts.rowid where posts_fts match 'crumb'")
+      .pluck()
+      .all();
+    expect(found).toEqual(['Crumb shots']);
+    expect(database.raw.prepare('select count(*) from post_revisions').pluck().get()).toBe(2);
+    await database.close();
+
+    const backup = AppDatabase.open(report.backupPath!);
+    expect(listAppliedMigrations(backup).map((m) => m.name)).toEqual(['001-create-profile', '002-create-posts']);
+    await backup.close();
+  });
+
+  it('roll back every pending migration when one fails', async () => {
+    const path = tempDbPath();
+    copyDatabaseFile(FIXTURE, path);
+    const database = AppDatabase.open(path);
+    const broken = {
+      ...migrations,
+      '004-break-things': {
+        up: async () => {
+          throw new Error('boom');
+        },
+      },
+    };
+    await expect(migrateToLatest(database, broken)).rejects.toThrow(/004-break-things failed; nothing was changed/);
+    expect(listAppliedMigrations(database).map((m) => m.name)).toEqual(['001-create-profile', '002-create-posts']);
+    const ftsExists = database.raw.prepare("select count(*) from sqlite_master where name = 'posts_fts'").pluck().get();
+    expect(ftsExists).toBe(0);
+    await database.close();
+  });
+});

@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import * as m001 from './001-create-profile';
+import * as m002 from './002-create-posts';
+import * as m003 from './003-add-post-search';
+
+/** One schema step; runs inside the transaction that applies every pending step. */
+export interface Migration {
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Registered in code (not read from a folder) so they survive
+ * bundling. Names are NNN-verb-noun; never rename or edit one that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '001-create-profile': m001,
+  '002-create-posts': m002,
+  '003-add-post-search': m003,
+};

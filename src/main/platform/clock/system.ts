@@ -1,0 +1,3 @@
+import type { ClockPort } from './types';
+
+export const systemClock: ClockPort = { now: () => new Date() };

@@ -1,0 +1,15 @@
+import { lazy } from 'react';
+
+/**
+ * Every page, loaded on demand so the first route stays small. Each feature folder owns its page;
+ * adding a page is one line here and one in the navigation.
+ */
+export const pages = {
+  dashboard: lazy(() => import('../features/dashboard/DashboardPage')),
+  compose: lazy(() => import('../features/compose/ComposePage')),
+  library: lazy(() => import('../features/library/LibraryPage')),
+  calendar: lazy(() => import('../features/calendar/CalendarPage')),
+  settings: lazy(() => import('../features/settings/SettingsPage')),
+  diagnostics: lazy(() => import('../features/diagnostics/DiagnosticsPage')),
+  onboarding: lazy(() => import('../features/onboarding/OnboardingPage')),
+};

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { postIdSchema } from '../domain/post';
+
+/** One shape for every long-running job's progress (imports, later model pulls and uploads). */
+export const progressSchema = z.object({
+  jobId: z.string(),
+  phase: z.string(),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative().nullable(),
+  cancellable: z.boolean(),
+});
+export type Progress = z.infer<typeof progressSchema>;
+
+/** Push events from the core to every connected UI. */
+export const eventSchemas = {
+  'job:progress': progressSchema,
+  'posts:changed': z.object({ ids: z.array(postIdSchema), reason: z.string() }),
+  'profile:changed': z.object({}),
+  'app:notification': z.object({ title: z.string(), body: z.string() }),
+};
+export type EventMap = { [K in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[K]> };
+export type EventName = keyof EventMap;

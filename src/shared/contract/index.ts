@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { appChannels } from './app';
+import { dataChannels } from './data';
+import { postsChannels } from './posts';
+import { profileChannels } from './profile';
+
+/**
+ * Every channel of the Cadence contract, `domain:verb-noun`. A new domain adds its file here;
+ * main validates each input against these schemas before any service runs.
+ */
+export const contract = {
+  ...appChannels,
+  ...profileChannels,
+  ...postsChannels,
+  ...dataChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives, after parsing and defaults. */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+export * from './errors';
+export * from './events';
+export type { ChannelDefinition } from './channel';
