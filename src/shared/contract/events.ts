@@ -17,6 +17,8 @@ export const eventSchemas = {
   'posts:changed': z.object({ ids: z.array(postIdSchema), reason: z.string() }),
   'profile:changed': z.object({}),
   'app:notification': z.object({ title: z.string(), body: z.string() }),
+  /** A cadence://<action>/<path> link opened the app. Query parameters (OAuth codes) stay in main. */
+  'app:deep-link': z.object({ action: z.string(), path: z.array(z.string()) }),
 };
 export type EventMap = { [K in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[K]> };
 export type EventName = keyof EventMap;
