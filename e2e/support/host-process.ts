@@ -25,7 +25,10 @@ export async function startHostProcess(dataDir: string, port = 0): Promise<HostP
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The host did not print its URL in time. stderr: ${stderr}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The host did not print its URL in time. stderr: ${stderr}`)),
+      60_000,
+    );
     lines.on('line', (line) => {
       if (URL_LINE.test(line)) {
         clearTimeout(timer);

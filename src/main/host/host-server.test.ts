@@ -15,7 +15,7 @@ let rendererDir: string;
 beforeAll(async () => {
   t = await createTestCore();
   rendererDir = mkdtempSync(join(tmpdir(), 'cadence-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Cadence</title>');
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Cadence</title></head></html>');
   host = await startHost({ core: t.core, rendererDir });
 });
 afterAll(async () => {
@@ -94,11 +94,15 @@ describe('headless host', () => {
     expect(status).toBe(403);
   });
 
-  it('serves the renderer with a CSP, and the app shell for client routes', async () => {
-    const response = await fetch(`${base()}/library`);
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<title>Cadence</title>');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  it('serves the renderer with a CSP, and the app shell for client routes with assets pinned to the root', async () => {
+    for (const route of ['/', '/library', '/compose/3f2b8c1e-7a4d-4e6f-9b1a-2c3d4e5f6a7b']) {
+      const response = await fetch(`${base()}${route}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('<title>Cadence</title>');
+      expect(html).toContain('<base href="/" />');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
   });
 
   it('pushes events over the WebSocket only to holders of the token', async () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -76,10 +76,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const rendererDir = options.rendererDir;
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
-    await server.register(fastifyStatic, { root: rendererDir, index: ['index.html'], wildcard: false });
-    // Client-side routes (/library, /calendar, …) all load the app shell.
+    const appShell = appShellHtml(rendererDir);
+    await server.register(fastifyStatic, { root: rendererDir, index: false, wildcard: false });
+    // Every client-side route (/, /library, /compose/<id>, …) loads the app shell.
     server.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.type('text/html; charset=utf-8').send(appShell);
+      }
       const error = new ContractError('NOT_FOUND', `No route ${request.method} ${request.url}`);
       return reply.code(404).send({ ok: false, error: error.toJSON() });
     });
@@ -104,6 +107,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await closed;
   };
   return { url, port: boundPort, token, server, close };
+}
+
+/**
+ * The built index.html uses relative asset paths (Electron loads it from file://). Served over
+ * HTTP at a nested route such as /compose/<id>, those would resolve under that route, so the
+ * host pins them to the root with a <base> element.
+ */
+function appShellHtml(rendererDir: string): string {
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  return html.replace(/<head>/i, '<head>\n    <base href="/" />');
 }
 
 function forbiddenHost(): ContractError {
