@@ -1,0 +1,19 @@
+import type { IconName } from '../ui/icons';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: IconName;
+  /** Only an exact match marks it current (the dashboard at "/"). */
+  end?: boolean;
+}
+
+/** The left navigation, in order. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'Dashboard', icon: 'dashboard', end: true },
+  { to: '/compose', label: 'Compose', icon: 'compose' },
+  { to: '/library', label: 'Library', icon: 'library' },
+  { to: '/calendar', label: 'Calendar', icon: 'calendar' },
+  { to: '/settings', label: 'Settings', icon: 'settings' },
+  { to: '/diagnostics', label: 'Diagnostics', icon: 'diagnostics' },
+];
