@@ -3,6 +3,7 @@ import { BrowserRouter, HashRouter } from 'react-router';
 import { Toaster } from '../ui/Toaster';
 import { useApp } from './app.store';
 import { AppRoutes } from './AppRoutes';
+import { DeepLinks } from './DeepLinks';
 import { listenForNotifications } from './notifications';
 import { StartupScreen } from './StartupScreen';
 
@@ -29,6 +30,7 @@ export function App() {
       ) : (
         <StartupScreen error={state.error} onRetry={() => void load()} />
       )}
+      <DeepLinks />
       <Toaster />
     </Router>
   );
