@@ -98,7 +98,7 @@ describe('a new creator', () => {
       await again.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
       await expectVisible(again.getByRole('group', { name: targetDayLabel }).getByRole('button', { name: TITLE }));
 
-      await again.goto(`${host.origin}${postUrl}`);
+      await again.goto(`${host!.origin}${postUrl}`);
       await expect.poll(() => again.getByLabel('Post', { exact: true }).inputValue(), { timeout: 15_000 }).toBe(BODY);
     });
     await again.close();

@@ -1,10 +1,4 @@
-import {
-  contract,
-  ContractError,
-  type Envelope,
-  isChannel,
-  toFieldIssues,
-} from '../../shared/contract';
+import { contract, ContractError, type Envelope, isChannel, toFieldIssues } from '../../shared/contract';
 import type { Logger } from '../platform/logger/logger';
 import type { Handlers } from './handlers';
 

@@ -1,10 +1,5 @@
 import { join } from 'node:path';
-import {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  type ExportDocument,
-  type ImportResult,
-} from '../../shared/contract/data';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ImportResult } from '../../shared/contract/data';
 import type { EventBus } from '../contract/event-bus';
 import type { AppDatabase, Tx } from '../db/database';
 import type { ClockPort } from '../platform/clock/types';
@@ -106,7 +101,11 @@ export class DataService {
         .where('created_at', '=', revision.createdAt)
         .executeTakeFirst();
       if (duplicate) continue;
-      const idTaken = await tx.selectFrom('post_revisions').select('id').where('id', '=', revision.id).executeTakeFirst();
+      const idTaken = await tx
+        .selectFrom('post_revisions')
+        .select('id')
+        .where('id', '=', revision.id)
+        .executeTakeFirst();
       const postExists = await this.posts.findById(revision.postId, tx);
       if (!postExists) continue;
       await this.posts.insertRevision(idTaken ? { ...revision, id: undefined } : revision, tx);

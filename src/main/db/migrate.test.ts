@@ -55,7 +55,9 @@ describe('migrations', () => {
     const profile = database.raw.prepare('select name, timezone from profile').get();
     expect(profile).toEqual({ name: 'Ada', timezone: 'Europe/Berlin' });
     const found = database.raw
-      .prepare("select posts.title from posts_fts join posts on posts.seq = posts_fts.rowid where posts_fts match 'crumb'")
+      .prepare(
+        "select posts.title from posts_fts join posts on posts.seq = posts_fts.rowid where posts_fts match 'crumb'",
+      )
       .pluck()
       .all();
     expect(found).toEqual(['Crumb shots']);

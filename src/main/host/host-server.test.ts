@@ -116,8 +116,12 @@ describe('headless host', () => {
 
     const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/events?token=${host.token}`);
     await new Promise((resolve) => socket.once('open', resolve));
-    const message = new Promise<unknown>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
-    const created = (await (await invoke('posts:create-post', { body: 'push me' })).json()) as { value: { id: string } };
+    const message = new Promise<unknown>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
+    const created = (await (await invoke('posts:create-post', { body: 'push me' })).json()) as {
+      value: { id: string };
+    };
     expect(await message).toEqual({ event: 'posts:changed', payload: { ids: [created.value.id], reason: 'created' } });
     socket.close();
   });

@@ -86,7 +86,8 @@ export class PostsRepository {
           sql<SqlBool>`exists (select 1 from json_each(posts.platforms) where value in (${sql.join(filter.platforms)}))`,
         );
       }
-      if (filter.tag) conditions.push(sql<SqlBool>`exists (select 1 from json_each(posts.tags) where value = ${filter.tag})`);
+      if (filter.tag)
+        conditions.push(sql<SqlBool>`exists (select 1 from json_each(posts.tags) where value = ${filter.tag})`);
       if (filter.from) conditions.push(sql<SqlBool>`coalesce(posts.scheduled_at, posts.updated_at) >= ${filter.from}`);
       if (filter.to) conditions.push(sql<SqlBool>`coalesce(posts.scheduled_at, posts.updated_at) <= ${filter.to}`);
       return eb.and(conditions);

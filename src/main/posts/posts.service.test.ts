@@ -14,7 +14,11 @@ const search = async (query: string) =>
 describe('full-text search', () => {
   it('stays in sync after create, update, trash and purge', async () => {
     const posts = t.core.services.posts;
-    const post = await posts.create({ title: 'Lamination', body: 'Cold butter makes flaky croissants', tags: ['viennoiserie'] });
+    const post = await posts.create({
+      title: 'Lamination',
+      body: 'Cold butter makes flaky croissants',
+      tags: ['viennoiserie'],
+    });
     expect(await search('croissants')).toEqual(['Lamination']);
     expect(await search('croiss')).toEqual(['Lamination']);
     expect(await search('viennoiserie')).toEqual(['Lamination']);

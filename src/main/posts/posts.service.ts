@@ -109,7 +109,12 @@ export class PostsService {
         await this.repository.update(next, tx);
         await this.repository.addRevision(next, tx);
       }
-      onCommit(() => this.changed(items.map((i) => i.id), 'status'));
+      onCommit(() =>
+        this.changed(
+          items.map((i) => i.id),
+          'status',
+        ),
+      );
       return previous;
     });
   }

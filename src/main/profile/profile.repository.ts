@@ -13,7 +13,11 @@ export class ProfileRepository {
       niche: row.niche,
       platforms: JSON.parse(row.platforms) as Profile['platforms'],
       timezone: row.timezone,
-      goal: { metric: row.goal_metric as Profile['goal']['metric'], target: row.goal_target, deadline: row.goal_deadline },
+      goal: {
+        metric: row.goal_metric as Profile['goal']['metric'],
+        target: row.goal_target,
+        deadline: row.goal_deadline,
+      },
       cadence: {
         postsPerWeek: row.cadence_posts_per_week,
         days: JSON.parse(row.cadence_days) as Profile['cadence']['days'],

@@ -31,6 +31,8 @@ let client: CadenceClient | null = null;
 
 /** The one client the stores use: IPC in Electron, HTTP/WebSocket in the browser. */
 export function getClient(): CadenceClient {
-  client ??= window.cadence ? createIpcClient(window.cadence) : createHttpClient(window.location.origin, browserToken());
+  client ??= window.cadence
+    ? createIpcClient(window.cadence)
+    : createHttpClient(window.location.origin, browserToken());
   return client;
 }

@@ -43,7 +43,11 @@ export function createHttpClient(baseUrl: string, token: string): CadenceClient 
       } catch {
         throw new ContractError('UNAVAILABLE', 'Cadence is not reachable; is the host still running?');
       }
-      const body = (await response.json().catch(() => null)) as { ok: boolean; value?: unknown; error?: unknown } | null;
+      const body = (await response.json().catch(() => null)) as {
+        ok: boolean;
+        value?: unknown;
+        error?: unknown;
+      } | null;
       if (body?.ok) return body.value as never;
       const parsed = contractErrorSchema.safeParse(body?.error);
       if (parsed.success) throw ContractError.from(parsed.data);
