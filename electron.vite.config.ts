@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           host: resolve(__dirname, 'src/main/host/cli.ts'),
+          // The embedded llama.cpp engine runs in its own supervised process.
+          'llm-worker': resolve(__dirname, 'src/workers/llm/worker.ts'),
         },
       },
     },
