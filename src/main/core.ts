@@ -9,6 +9,9 @@ import { dataHandlers } from './data/data.handlers';
 import { DataService } from './data/data.service';
 import { AppDatabase } from './db/database';
 import { migrateToLatest, type MigrationReport } from './db/migrate';
+import { llmHandlers } from './llm/llm.handlers';
+import type { LlmService } from './llm/llm.service';
+import { createLlm, type LlmEngineOptions, type LlmSetup } from './llm/llm.setup';
 import type { CorePorts } from './ports';
 import { postsHandlers } from './posts/posts.handlers';
 import { PostsService } from './posts/posts.service';
@@ -29,7 +32,10 @@ export interface Core {
     profile: ProfileService;
     posts: PostsService;
     data: DataService;
+    llm: LlmService;
   };
+  /** The text engines behind the LLM service (Ollama link, embedded engine, cloud key registry). */
+  llm: LlmSetup;
   close(): Promise<void>;
 }
 
@@ -38,6 +44,8 @@ export interface CoreOptions {
   databasePath?: string;
   /** A bus made before the core, for ports that push events (the host's notifications). */
   events?: EventBus;
+  /** Local text engines; both 'auto' in the app. */
+  llm?: LlmEngineOptions;
 }
 
 export async function createCore(ports: CorePorts, options: CoreOptions = {}): Promise<Core> {
@@ -77,6 +85,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     profile.repository,
     posts.repository,
   );
+  const llm = createLlm({ ports, database, events }, options.llm);
   const purged = await posts.purgeTrash();
   if (purged > 0) ports.logger.info({ purged }, 'emptied old posts from the trash');
 
@@ -85,6 +94,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     ...profileHandlers(profile),
     ...postsHandlers(posts),
     ...dataHandlers(data),
+    ...llmHandlers(llm.service),
   };
   const dispatcher = new Dispatcher(handlers, ports.logger);
 
@@ -94,7 +104,11 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     migrations,
     events,
     dispatcher,
-    services: { app, profile, posts, data },
-    close: () => database.close(),
+    services: { app, profile, posts, data, llm: llm.service },
+    llm,
+    close: async () => {
+      await llm.close();
+      await database.close();
+    },
   };
 }

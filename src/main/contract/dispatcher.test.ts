@@ -59,6 +59,32 @@ const malformedInputs: Record<Channel, unknown[]> = {
   'posts:restore-revision': [{ postId: UUID }, { postId: UUID, revisionId: -1 }],
   'data:export-all': [{ everything: true }],
   'data:import-all': [{}, { document: { format: 'other' } }, { document: {}, mode: 'overwrite' }],
+  'llm:generate-text': [
+    {},
+    { task: 'poetry', prompt: 'x' },
+    { task: 'drafting' },
+    { task: 'drafting', prompt: 'x', messages: [{ role: 'user', content: 'y' }] },
+    { task: 'drafting', prompt: 'x', maxTokens: 0 },
+    { task: 'drafting', prompt: 'x', requestId: 'abc' },
+    { task: 'drafting', messages: [{ role: 'robot', content: 'x' }] },
+  ],
+  'llm:cancel-generation': [{}, { requestId: 'abc' }],
+  'llm:get-settings': [{ privacyMode: true }],
+  'llm:save-settings': [
+    { privacyMode: 'yes' },
+    { chains: { drafting: [{ provider: 'skynet', model: 'x' }] } },
+    { perGenerationCeilingUsd: -1 },
+    { allowedCloudTasks: ['everything'] },
+    { firstTokenTimeoutMs: 5 },
+    { unknown: true },
+  ],
+  'llm:get-usage': [
+    {},
+    { from: 'yesterday', to: '2026-11-02T00:00:00Z' },
+    { from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z' },
+  ],
+  'llm:rate-generation': [{ usageId: 1, rating: 6 }, { usageId: 0, rating: 3 }, { usageId: 1 }],
+  'llm:list-providers': [{ all: true }],
 };
 
 describe('contract validation', () => {

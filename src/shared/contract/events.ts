@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { providerIdSchema } from '../domain/llm';
 import { postIdSchema } from '../domain/post';
 
 /** One shape for every long-running job's progress (imports, later model pulls and uploads). */
@@ -19,6 +20,21 @@ export const eventSchemas = {
   'app:notification': z.object({ title: z.string(), body: z.string() }),
   /** A cadence://<action>/<path> link opened the app. Query parameters (OAuth codes) stay in main. */
   'app:deep-link': z.object({ action: z.string(), path: z.array(z.string()) }),
+  /** A piece of generated text for the llm:generate-text call with this requestId. */
+  'llm:token': z.object({ requestId: z.string(), text: z.string() }),
+  /** A provider call starts; position > 0 means a fallback, so drop text streamed so far. */
+  'llm:attempt': z.object({
+    requestId: z.string(),
+    provider: providerIdSchema,
+    model: z.string(),
+    position: z.number().int().nonnegative(),
+  }),
+  /** The generation ended; usageId is null when no provider was called. */
+  'llm:done': z.object({
+    requestId: z.string(),
+    outcome: z.enum(['ok', 'cancelled', 'error']),
+    usageId: z.number().int().positive().nullable(),
+  }),
 };
 export type EventMap = { [K in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[K]> };
 export type EventName = keyof EventMap;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { dataChannels } from './data';
+import { llmChannels } from './llm';
 import { postsChannels } from './posts';
 import { profileChannels } from './profile';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...profileChannels,
   ...postsChannels,
   ...dataChannels,
+  ...llmChannels,
 };
 
 export type Contract = typeof contract;

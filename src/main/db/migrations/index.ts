@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './001-create-profile';
 import * as m002 from './002-create-posts';
 import * as m003 from './003-add-post-search';
+import * as m004 from './004-create-llm-usage';
 
 /** One schema step; runs inside the transaction that applies every pending step. */
 export interface Migration {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '001-create-profile': m001,
   '002-create-posts': m002,
   '003-add-post-search': m003,
+  '004-create-llm-usage': m004,
 };

@@ -1,3 +1,4 @@
+import type { LlmSettingsTable, LlmUsageTable } from './llm';
 import type { PostRevisionsTable, PostsFtsTable, PostsTable } from './posts';
 import type { ProfileTable } from './profile';
 
@@ -7,4 +8,6 @@ export interface Database {
   posts: PostsTable;
   post_revisions: PostRevisionsTable;
   posts_fts: PostsFtsTable;
+  llm_usage: LlmUsageTable;
+  llm_settings: LlmSettingsTable;
 }

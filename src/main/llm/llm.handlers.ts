@@ -1,0 +1,14 @@
+import type { HandlerSlice } from '../contract/handlers';
+import type { LlmService } from './llm.service';
+
+export function llmHandlers(llm: LlmService): HandlerSlice<'llm'> {
+  return {
+    'llm:generate-text': (input) => llm.generate(input),
+    'llm:cancel-generation': ({ requestId }) => ({ cancelled: llm.cancel(requestId) }),
+    'llm:get-settings': () => llm.getSettings(),
+    'llm:save-settings': (patch) => llm.saveSettings(patch),
+    'llm:get-usage': ({ from, to }) => llm.usageReport(from, to),
+    'llm:rate-generation': ({ usageId, rating }) => llm.rate(usageId, rating),
+    'llm:list-providers': () => llm.listProviders(),
+  };
+}

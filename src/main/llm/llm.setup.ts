@@ -1,0 +1,95 @@
+import type { EventBus } from '../contract/event-bus';
+import type { AppDatabase } from '../db/database';
+import type { CorePorts } from '../ports';
+import { createEmbeddedProvider, type EmbeddedSetup } from './embedded/create-embedded-provider';
+import { resolveEmbeddedWorkerPath } from './embedded/worker-path';
+import { LlmService } from './llm.service';
+import { OllamaLink } from './ollama/ollama.link';
+import type { LlmProvider, ProviderId } from './provider';
+import { BUNDLED_PRICES } from './providers/pricing';
+import { CLOUD_PROVIDERS, isCloudProviderId } from './providers/provider-catalog';
+import { ProviderRegistry } from './providers/provider-registry';
+import { KeyedCloudProvider } from './router/keyed-cloud-provider';
+
+/** Which local engines to run. Tests turn them off or point them at peers; the app uses 'auto'. */
+export interface LlmEngineOptions {
+  /** 'auto': OLLAMA_HOST, the usual ports, else start the installed binary. */
+  ollama?: 'auto' | 'off' | { url: string };
+  /** 'auto': the worker built next to the main bundle. */
+  embedded?: 'auto' | 'off' | { workerPath: string };
+}
+
+export interface LlmSetup {
+  service: LlmService;
+  registry: ProviderRegistry;
+  ollama: OllamaLink | null;
+  embedded: EmbeddedSetup | null;
+  close(): Promise<void>;
+}
+
+/** Every text engine wired behind the one router: managed Ollama, embedded llama.cpp, five clouds. */
+export function createLlm(
+  deps: { ports: CorePorts; database: AppDatabase; events: EventBus },
+  options: LlmEngineOptions = {},
+): LlmSetup {
+  const { ports, database, events } = deps;
+  const { logger, dataDir } = ports;
+  const registry = new ProviderRegistry({ secrets: ports.secrets, logger });
+
+  const ollamaOption = options.ollama ?? 'auto';
+  const ollama =
+    ollamaOption === 'off'
+      ? null
+      : new OllamaLink({ dataDir, logger, ...(typeof ollamaOption === 'object' ? { url: ollamaOption.url } : {}) });
+
+  const embedded = startEmbedded(options.embedded ?? 'auto', dataDir, logger);
+
+  const providers: Partial<Record<ProviderId, LlmProvider>> = {
+    ...(ollama ? { ollama } : {}),
+    ...(embedded ? { embedded: embedded.provider } : {}),
+    // Each reads its key at call time, so a key saved later works without a restart.
+    ...Object.fromEntries(
+      CLOUD_PROVIDERS.map((e) => [e.id, new KeyedCloudProvider(e.id, () => registry.provider(e.id))]),
+    ),
+  };
+
+  const service = new LlmService({
+    database,
+    clock: ports.clock,
+    events,
+    logger,
+    providers,
+    priceOf: (provider, model) => {
+      const price = BUNDLED_PRICES.priceOf(provider, model);
+      return price ? { inPerM: price.input, outPerM: price.output } : null;
+    },
+    hasCloudKey: (id) => (isCloudProviderId(id) ? registry.hasApiKey(id) : Promise.resolve(false)),
+  });
+
+  return {
+    service,
+    registry,
+    ollama,
+    embedded,
+    close: async () => {
+      service.cancelAll();
+      await Promise.allSettled([ollama?.close(), embedded?.close()]);
+    },
+  };
+}
+
+function startEmbedded(
+  option: NonNullable<LlmEngineOptions['embedded']>,
+  dataDir: string,
+  logger: CorePorts['logger'],
+): EmbeddedSetup | null {
+  if (option === 'off') return null;
+  try {
+    const workerPath = typeof option === 'object' ? option.workerPath : resolveEmbeddedWorkerPath();
+    return createEmbeddedProvider({ dataDir, logger, workerPath });
+  } catch (error) {
+    // Only in an unbuilt development tree: the built app always ships the worker.
+    logger.error({ err: error }, 'the embedded engine is unavailable');
+    return null;
+  }
+}
