@@ -9,6 +9,8 @@ import { dataHandlers } from './data/data.handlers';
 import { DataService } from './data/data.service';
 import { AppDatabase } from './db/database';
 import { migrateToLatest, type MigrationReport } from './db/migrate';
+import { llmAdminHandlers } from './llm/admin/llm-admin.handlers';
+import { LlmAdminService } from './llm/admin/llm-admin.service';
 import { llmHandlers } from './llm/llm.handlers';
 import type { LlmService } from './llm/llm.service';
 import { createLlm, type LlmEngineOptions, type LlmSetup } from './llm/llm.setup';
@@ -33,6 +35,7 @@ export interface Core {
     posts: PostsService;
     data: DataService;
     llm: LlmService;
+    llmAdmin: LlmAdminService;
   };
   /** The text engines behind the LLM service (Ollama link, embedded engine, cloud key registry). */
   llm: LlmSetup;
@@ -86,6 +89,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     posts.repository,
   );
   const llm = createLlm({ ports, database, events }, options.llm);
+  const llmAdmin = new LlmAdminService({ ...llm, events, logger: ports.logger });
   const purged = await posts.purgeTrash();
   if (purged > 0) ports.logger.info({ purged }, 'emptied old posts from the trash');
 
@@ -95,6 +99,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     ...postsHandlers(posts),
     ...dataHandlers(data),
     ...llmHandlers(llm.service),
+    ...llmAdminHandlers(llmAdmin),
   };
   const dispatcher = new Dispatcher(handlers, ports.logger);
 
@@ -104,7 +109,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     migrations,
     events,
     dispatcher,
-    services: { app, profile, posts, data, llm: llm.service },
+    services: { app, profile, posts, data, llm: llm.service, llmAdmin },
     llm,
     close: async () => {
       await llm.close();

@@ -85,6 +85,20 @@ const malformedInputs: Record<Channel, unknown[]> = {
   ],
   'llm:rate-generation': [{ usageId: 1, rating: 6 }, { usageId: 0, rating: 3 }, { usageId: 1 }],
   'llm:list-providers': [{ all: true }],
+  'llm:get-engine-status': [{ verbose: true }],
+  'llm:list-local-models': [{ provider: 'ollama' }],
+  'llm:get-recommendations': [{ task: 'drafting' }],
+  'llm:pull-model': [{ model: 'llama3.2:3b' }, { model: '', jobId: 'j' }, { model: 'bad name!', jobId: 'j' }],
+  'llm:cancel-job': [{}, { jobId: '' }],
+  'llm:delete-model': [{}, { model: 'rm -rf /' }],
+  'llm:list-cloud-providers': [{ all: true }],
+  'llm:save-api-key': [
+    { provider: 'openai' },
+    { provider: 'myspace', apiKey: 'sk-1234567890' },
+    { provider: 'openai', apiKey: 'short' },
+  ],
+  'llm:remove-api-key': [{}, { provider: 'ollama' }],
+  'llm:check-health': [{ deep: true }],
 };
 
 describe('contract validation', () => {

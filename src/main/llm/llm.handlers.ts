@@ -1,7 +1,9 @@
+import type { LlmAdminChannel } from '../../shared/contract/llm-admin';
 import type { HandlerSlice } from '../contract/handlers';
 import type { LlmService } from './llm.service';
 
-export function llmHandlers(llm: LlmService): HandlerSlice<'llm'> {
+/** Generation, routing policy and usage; the dashboard's channels are in admin/llm-admin.handlers.ts. */
+export function llmHandlers(llm: LlmService): Omit<HandlerSlice<'llm'>, LlmAdminChannel> {
   return {
     'llm:generate-text': (input) => llm.generate(input),
     'llm:cancel-generation': ({ requestId }) => ({ cancelled: llm.cancel(requestId) }),

@@ -8,7 +8,7 @@ import { OllamaLink } from './ollama/ollama.link';
 import type { LlmProvider, ProviderId } from './provider';
 import { BUNDLED_PRICES } from './providers/pricing';
 import { CLOUD_PROVIDERS, isCloudProviderId } from './providers/provider-catalog';
-import { ProviderRegistry } from './providers/provider-registry';
+import { ProviderRegistry, type ProviderRegistryOptions } from './providers/provider-registry';
 import { KeyedCloudProvider } from './router/keyed-cloud-provider';
 
 /** Which local engines to run. Tests turn them off or point them at peers; the app uses 'auto'. */
@@ -17,6 +17,8 @@ export interface LlmEngineOptions {
   ollama?: 'auto' | 'off' | { url: string };
   /** 'auto': the worker built next to the main bundle. */
   embedded?: 'auto' | 'off' | { workerPath: string };
+  /** Base URLs per cloud provider (tests point them at protocol peers; a proxy or gateway in use). */
+  cloudConnections?: ProviderRegistryOptions['connections'];
 }
 
 export interface LlmSetup {
@@ -34,7 +36,7 @@ export function createLlm(
 ): LlmSetup {
   const { ports, database, events } = deps;
   const { logger, dataDir } = ports;
-  const registry = new ProviderRegistry({ secrets: ports.secrets, logger });
+  const registry = new ProviderRegistry({ secrets: ports.secrets, logger, connections: options.cloudConnections });
 
   const ollamaOption = options.ollama ?? 'auto';
   const ollama =

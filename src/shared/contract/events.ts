@@ -9,6 +9,12 @@ export const progressSchema = z.object({
   done: z.number().nonnegative(),
   total: z.number().nonnegative().nullable(),
   cancellable: z.boolean(),
+  /** Downloads also say how far, how fast and how long: 0–100, bytes per second, milliseconds left. */
+  percent: z.number().min(0).max(100).nullable().optional(),
+  bytesPerSecond: z.number().nonnegative().nullable().optional(),
+  etaMs: z.number().nonnegative().nullable().optional(),
+  /** What the engine reports it is doing, e.g. "pulling 6a0746a1ec1a". */
+  status: z.string().optional(),
 });
 export type Progress = z.infer<typeof progressSchema>;
 

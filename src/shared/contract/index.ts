@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { dataChannels } from './data';
 import { llmChannels } from './llm';
+import { llmAdminChannels } from './llm-admin';
 import { postsChannels } from './posts';
 import { profileChannels } from './profile';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...postsChannels,
   ...dataChannels,
   ...llmChannels,
+  ...llmAdminChannels,
 };
 
 export type Contract = typeof contract;
