@@ -1,0 +1,155 @@
+import { create } from 'zustand';
+import {
+  EMPTY_FILTERS,
+  hasActiveFilters,
+  PAGE_SIZE,
+  toPostFilter,
+  type FilterProblem,
+  type LibraryFilters,
+} from './library-filters';
+import { errorMessage } from '../../ui/errors';
+import { fetchPostsPage, fetchTimeZone, onPostsChanged, onProfileChanged, type LibraryItem } from './queries';
+import { keepVisible, toggle, togglePage, type Selection } from './selection';
+
+/** Typing waits this long before searching; other filters apply at once. */
+export const SEARCH_DEBOUNCE_MS = 200;
+/** Bursts of change events (imports, bulk actions) cause one refetch. */
+const CHANGE_DEBOUNCE_MS = 150;
+
+export type LoadState = 'loading' | 'ready' | 'error';
+
+interface LibraryState {
+  timeZone: string;
+  filters: LibraryFilters;
+  page: number;
+  items: LibraryItem[];
+  total: number;
+  /** The search behind the rows shown, for highlighting titles. */
+  shownQuery: string;
+  /** True when the unfiltered library holds no posts at all (shows the first-post empty state). */
+  libraryEmpty: boolean;
+  load: LoadState;
+  /** A request is in flight (the current rows stay visible meanwhile). */
+  fetching: boolean;
+  error: string | null;
+  problem: FilterProblem | null;
+  selection: Selection;
+  /** A bulk action is running; its buttons are disabled. */
+  busy: boolean;
+
+  /** Loads the time zone and the first page, and refetches on changes; returns a cleanup. */
+  start: () => () => void;
+  setFilters: (patch: Partial<LibraryFilters>) => void;
+  resetFilters: () => void;
+  setPage: (page: number) => void;
+  refresh: () => Promise<void>;
+  toggleRow: (id: string) => void;
+  togglePage: () => void;
+  clearSelection: () => void;
+  setBusy: (busy: boolean) => void;
+}
+
+let requestSeq = 0;
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+let changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+export const useLibrary = create<LibraryState>()((set, get) => ({
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  filters: EMPTY_FILTERS,
+  page: 0,
+  items: [],
+  total: 0,
+  shownQuery: '',
+  libraryEmpty: false,
+  load: 'loading',
+  fetching: false,
+  error: null,
+  problem: null,
+  selection: new Set<string>(),
+  busy: false,
+
+  start: () => {
+    const loadTimeZone = () =>
+      fetchTimeZone()
+        .then((timeZone) => set({ timeZone }))
+        .catch(() => undefined)
+        .finally(() => void get().refresh());
+    void loadTimeZone();
+    const offProfile = onProfileChanged(() => void loadTimeZone());
+    const offPosts = onPostsChanged(() => {
+      clearTimeout(changeTimer);
+      changeTimer = setTimeout(() => void get().refresh(), CHANGE_DEBOUNCE_MS);
+    });
+    return () => {
+      offProfile();
+      offPosts();
+      clearTimeout(changeTimer);
+      clearTimeout(searchTimer);
+    };
+  },
+
+  setFilters: (patch) => {
+    set({ filters: { ...get().filters, ...patch }, page: 0, selection: new Set() });
+    clearTimeout(searchTimer);
+    const onlyQuery = Object.keys(patch).every((key) => key === 'query');
+    if (onlyQuery) searchTimer = setTimeout(() => void get().refresh(), SEARCH_DEBOUNCE_MS);
+    else void get().refresh();
+  },
+
+  resetFilters: () => get().setFilters(EMPTY_FILTERS),
+
+  setPage: (page) => {
+    set({ page: Math.max(0, page) });
+    void get().refresh();
+  },
+
+  refresh: async () => {
+    const { filters, page, timeZone } = get();
+    const built = toPostFilter(filters, timeZone, page);
+    if ('problem' in built) {
+      set({ problem: built.problem });
+      return;
+    }
+    const seq = ++requestSeq;
+    set({ problem: null, fetching: true });
+    try {
+      const result = await fetchPostsPage(built.filter);
+      // A page past the end (after deleting its last rows) falls back to the last real page.
+      if (result.items.length === 0 && page > 0 && result.total > 0) {
+        if (seq === requestSeq) get().setPage(Math.ceil(result.total / PAGE_SIZE) - 1);
+        return;
+      }
+      const libraryEmpty = result.total === 0 && !hasActiveFilters(filters) && (await isLibraryEmpty());
+      if (seq !== requestSeq) return;
+      const ids = result.items.map((item) => item.id);
+      set({
+        items: result.items,
+        total: result.total,
+        shownQuery: built.filter.query ?? '',
+        libraryEmpty,
+        load: 'ready',
+        fetching: false,
+        error: null,
+        selection: keepVisible(get().selection, ids),
+      });
+    } catch (error) {
+      if (seq === requestSeq) set({ load: 'error', fetching: false, error: errorMessage(error) });
+    }
+  },
+
+  toggleRow: (id) => set({ selection: toggle(get().selection, id) }),
+  togglePage: () =>
+    set({
+      selection: togglePage(
+        get().selection,
+        get().items.map((item) => item.id),
+      ),
+    }),
+  clearSelection: () => set({ selection: new Set() }),
+  setBusy: (busy) => set({ busy }),
+}));
+
+/** Whether there are no posts at all, archived ones included. */
+async function isLibraryEmpty(): Promise<boolean> {
+  return (await fetchPostsPage({ limit: 1 })).total === 0;
+}

@@ -1,0 +1,46 @@
+import type { PostFilter, PostList } from '../../../shared/contract/posts';
+import type { PostStatus } from '../../../shared/domain/post';
+import { getClient } from '../../client/client';
+
+export type LibraryItem = PostList['items'][number];
+
+/** One page of posts from the server (never the whole library). */
+export function fetchPostsPage(filter: PostFilter): Promise<PostList> {
+  return getClient().invoke('posts:list-posts', filter);
+}
+
+/** The creator's time zone, falling back to this machine's before onboarding. */
+export async function fetchTimeZone(): Promise<string> {
+  const profile = await getClient().invoke('profile:get-profile', {});
+  return profile?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Archives posts; resolves with the statuses they had, for undo. */
+export async function archivePosts(ids: string[]): Promise<{ id: string; status: PostStatus }[]> {
+  const result = await getClient().invoke('posts:set-statuses', {
+    items: ids.map((id) => ({ id, status: 'archived' as const })),
+  });
+  return result.previous;
+}
+
+export async function setStatuses(items: { id: string; status: PostStatus }[]): Promise<void> {
+  await getClient().invoke('posts:set-statuses', { items });
+}
+
+export async function deletePosts(ids: string[]): Promise<string[]> {
+  return (await getClient().invoke('posts:delete-posts', { ids })).deleted;
+}
+
+export async function restorePosts(ids: string[]): Promise<void> {
+  await getClient().invoke('posts:restore-posts', { ids });
+}
+
+/** Calls back when the profile (and so maybe the time zone) changes. */
+export function onProfileChanged(callback: () => void): () => void {
+  return getClient().on('profile:changed', callback);
+}
+
+/** Calls back whenever posts change anywhere (this window, another window, an import). */
+export function onPostsChanged(callback: () => void): () => void {
+  return getClient().on('posts:changed', callback);
+}
