@@ -5,9 +5,9 @@ import type { Statement } from 'better-sqlite3';
 import { afterAll, it } from 'vitest';
 import { record } from './bench-record';
 import { type Core, createCore } from '../src/main/core';
-import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../src/main/posts/posts.repository';
+import { RANKED_MATCH_LIMIT, SEARCH_TOTAL_CAP } from '../src/main/posts/posts.search';
 import { toFtsQuery } from '../src/main/posts/search-query';
-import type { PostFilter, PostList } from '../src/shared/contract/posts';
+import { type PostFilter, type PostList, SNIPPET_CLOSE, SNIPPET_OPEN } from '../src/shared/contract/posts';
 import { benchPorts } from './support/ports';
 import { copyFixtureInto, ensurePostsFixture, FIXTURE_POSTS, vocabulary } from './support/posts-fixture';
 import { percentile } from './support/stats';
@@ -52,13 +52,15 @@ function searchMix(): Search[] {
   ];
 }
 
+const JOINED = 'posts_fts cross join posts on posts.seq = posts_fts.rowid';
+
 const COLUMNS = `posts.id, posts.title, posts.body, posts.status, posts.tags, posts.platforms, posts.scheduled_at,
   posts.created_at, posts.updated_at, posts.version, posts.deleted_at`;
 
 /**
- * The same search straight on better-sqlite3: the page the repository asks for (same columns,
- * snippet, bm25 weights and filters) with a cached prepared statement, no validation, no
- * Kysely, no mapping, no logging, and no count for `total`.
+ * The same search straight on better-sqlite3: the statements the repository runs (match count
+ * up to the ranking limit, the page ordered by bm25 or newest first, the capped total), each a
+ * cached prepared statement, with no validation, no Kysely, no mapping and no logging.
  */
 class RawSearch {
   private readonly statements = new Map<string, Statement>();
@@ -67,19 +69,45 @@ class RawSearch {
 
   page(filter: Search['filter']): { id: string }[] {
     const { where, params } = this.where(filter);
+    const relevance = this.rankingCost(String(params[0])) <= RANKED_MATCH_LIMIT;
+    const order = relevance ? 'bm25(posts_fts, 5.0, 1.0, 2.0), posts_fts.rowid desc' : 'posts_fts.rowid desc';
     const sql = `select ${COLUMNS}, snippet(posts_fts, 1, ?, ?, '…', 16) as snippet
-      from posts_fts join posts on posts.seq = posts_fts.rowid
+      from posts_fts cross join posts on posts.seq = posts_fts.rowid
       where ${where}
-      order by bm25(posts_fts, 5.0, 1.0, 2.0), posts.seq desc
+      order by ${order}
       limit ?`;
-    return this.statement(sql).all(SNIPPET_OPEN, SNIPPET_CLOSE, ...params, filter.limit ?? LIMIT) as { id: string }[];
+    const rows = this.statement(sql).all(SNIPPET_OPEN, SNIPPET_CLOSE, ...params, filter.limit ?? LIMIT) as {
+      id: string;
+    }[];
+    this.countUpTo(JOINED, where, params, (relevance ? RANKED_MATCH_LIMIT : SEARCH_TOTAL_CAP) + 1);
+    return rows;
   }
 
-  /** What the repository's `total` costs on its own. */
+  /** What the repository's `total` costs on its own (capped, as the repository counts). */
   count(filter: Search['filter']): number {
     const { where, params } = this.where(filter);
-    const sql = `select count(*) as n from posts_fts join posts on posts.seq = posts_fts.rowid where ${where}`;
-    return (this.statement(sql).get(...params) as { n: number }).n;
+    return this.countUpTo(JOINED, where, params, SEARCH_TOTAL_CAP + 1);
+  }
+
+  /** The repository's cost prediction, from the fts5vocab table (see src/main/posts/search-cost.ts). */
+  private rankingCost(fts: string): number {
+    let total = 0;
+    for (const [, word, star] of fts.matchAll(/"([^"]+)"(\*?)/gu)) {
+      const term = word!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      const row = star
+        ? this.statement('select sum(doc) as n from posts_fts_terms where term >= ? and term < ?').get(
+            term,
+            `${term}\u{10FFFF}`,
+          )
+        : this.statement('select sum(doc) as n from posts_fts_terms where term = ?').get(term);
+      total += Number((row as { n: number | null }).n ?? 0);
+    }
+    return total;
+  }
+
+  private countUpTo(from: string, where: string, params: unknown[], limit: number): number {
+    const sql = `select count(*) as n from (select 1 from ${from} where ${where} limit ?)`;
+    return (this.statement(sql).get(...params, limit) as { n: number }).n;
   }
 
   explain(filter: Search['filter'], countOnly: boolean): string[] {

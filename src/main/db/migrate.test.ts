@@ -47,7 +47,7 @@ describe('migrations', () => {
     const database = AppDatabase.open(path);
     const report = await migrateToLatest(database);
 
-    expect(report.applied).toEqual(['003-add-post-search', '004-create-llm-usage']);
+    expect(report.applied).toEqual(['003-add-post-search', '004-create-llm-usage', '005-add-search-prefixes']);
     expect(report.backupPath).toBe(`${path}.before-003-add-post-search.bak`);
     expect(existsSync(report.backupPath!)).toBe(true);
     expect(listAppliedMigrations(database).map((m) => m.name)).toEqual(Object.keys(migrations));

@@ -1,13 +1,10 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
-import type { PostFilter } from '../../shared/contract/posts';
+import type { PostFilter, PostList } from '../../shared/contract/posts';
 import type { Post, PostRevision } from '../../shared/domain/post';
 import type { Db, Tx } from '../db/database';
 import { revisionRowOf, toPost, toPostRow, toRevision } from './post-row';
+import { postFilterConditions, whereAll } from './post-filters';
+import { searchPosts } from './posts.search';
 import { toFtsQuery } from './search-query';
-
-/** Marks around matched words in search snippets; the UI highlights between them. */
-export const SNIPPET_OPEN = '\u0002';
-export const SNIPPET_CLOSE = '\u0003';
 
 type ParsedFilter = Omit<PostFilter, 'limit' | 'offset'> & { limit: number; offset: number };
 
@@ -68,59 +65,32 @@ export class PostsRepository {
     return Number(row.n);
   }
 
-  /** Posts matching a filter: by relevance when searching, else most recently updated first. */
-  async list(filter: ParsedFilter): Promise<{ items: (Post & { snippet: string | null })[]; total: number }> {
-    const fts = filter.query ? toFtsQuery(filter.query) : null;
-    if (filter.query && fts === null) return { items: [], total: 0 };
-
-    const base = this.db
+  /** Posts matching a filter: searched (see posts.search.ts) or most recently updated first. */
+  async list(filter: ParsedFilter): Promise<PostList> {
+    if (filter.query !== undefined && filter.query.trim() !== '') {
+      const fts = toFtsQuery(filter.query);
+      return fts ? searchPosts(this.db, fts, filter) : { items: [], total: 0, totalCapped: false, order: 'relevance' };
+    }
+    const where = whereAll(postFilterConditions(filter));
+    const page = await this.db
       .selectFrom('posts')
-      .$if(fts !== null, (qb) => qb.innerJoin('posts_fts', 'posts_fts.rowid', 'posts.seq'));
-    const filtered = base.where((eb) => {
-      const conditions: Expression<SqlBool>[] = [];
-      if (fts) conditions.push(sql<SqlBool>`posts_fts match ${fts}`);
-      if (!filter.includeDeleted) conditions.push(eb('posts.deleted_at', 'is', null));
-      if (filter.statuses?.length) conditions.push(eb('posts.status', 'in', filter.statuses));
-      if (filter.platforms?.length) {
-        conditions.push(
-          sql<SqlBool>`exists (select 1 from json_each(posts.platforms) where value in (${sql.join(filter.platforms)}))`,
-        );
-      }
-      if (filter.tag)
-        conditions.push(sql<SqlBool>`exists (select 1 from json_each(posts.tags) where value = ${filter.tag})`);
-      if (filter.from) conditions.push(sql<SqlBool>`coalesce(posts.scheduled_at, posts.updated_at) >= ${filter.from}`);
-      if (filter.to) conditions.push(sql<SqlBool>`coalesce(posts.scheduled_at, posts.updated_at) <= ${filter.to}`);
-      return eb.and(conditions);
-    });
-    const page = await filtered
-      .select([
-        'posts.id',
-        'posts.title',
-        'posts.body',
-        'posts.status',
-        'posts.tags',
-        'posts.platforms',
-        'posts.scheduled_at',
-        'posts.created_at',
-        'posts.updated_at',
-        'posts.version',
-        'posts.deleted_at',
-      ])
-      .select(
-        fts
-          ? sql<string>`snippet(posts_fts, 1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 16)`.as('snippet')
-          : sql<null>`null`.as('snippet'),
-      )
-      .orderBy(fts ? sql`bm25(posts_fts, 5.0, 1.0, 2.0)` : sql`posts.updated_at desc`)
-      .orderBy('posts.seq', 'desc')
+      .selectAll()
+      .where(where)
+      .orderBy('updated_at', 'desc')
+      .orderBy('seq', 'desc')
       .limit(filter.limit)
       .offset(filter.offset)
       .execute();
-
-    const totalRow = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const total = await this.db
+      .selectFrom('posts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow();
     return {
-      items: page.map((row) => ({ ...toPost(row), snippet: row.snippet })),
-      total: Number(totalRow.n),
+      items: page.map((row) => ({ ...toPost(row), snippet: null })),
+      total: Number(total.n),
+      totalCapped: false,
+      order: 'updated',
     };
   }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract/errors';
+import { RANKED_MATCH_LIMIT, SEARCH_TOTAL_CAP } from './posts.search';
 import { createTestCore, type TestCore } from '../../../test/support/test-core';
 
 let t: TestCore;
@@ -149,5 +150,37 @@ describe('saving', () => {
     const post = await t.core.services.posts.create({ body: 'x' });
     await t.core.services.posts.update(post.id, 5, { body: 'y' }).catch(() => undefined);
     expect(seen).toEqual([`posts:changed:${JSON.stringify({ ids: [post.id], reason: 'created' })}`]);
+  });
+});
+
+describe('search in a big library', () => {
+  it('ranks by relevance up to the limit, then lists newest matches first with a capped total', async () => {
+    const insert = t.core.database.raw.prepare(
+      `insert into posts (id, title, body, status, tags, platforms, created_at, updated_at, version)
+       values (?, ?, ?, 'draft', '[]', '[]', ?, ?, 1)`,
+    );
+    const now = '2026-11-25T10:00:00.000Z';
+    t.core.database.raw.transaction(() => {
+      for (let i = 0; i < RANKED_MATCH_LIMIT + 10; i++) {
+        insert.run(crypto.randomUUID(), `post ${i}`, `common words and kale number ${i}`, now, now);
+      }
+      insert.run(crypto.randomUUID(), 'Kale kale kale', 'all about kale', now, now);
+    })();
+    const posts = t.core.services.posts;
+
+    const many = await posts.list({ query: 'kale', limit: 5, offset: 0 });
+    expect(many).toMatchObject({ order: 'newest', total: SEARCH_TOTAL_CAP, totalCapped: true });
+    expect(many.items[0]!.title).toBe('Kale kale kale');
+    expect(many.items[1]!.title).toBe(`post ${RANKED_MATCH_LIMIT + 9}`);
+
+    const few = await posts.list({ query: 'about', limit: 5, offset: 0 });
+    expect(few).toMatchObject({ order: 'relevance', total: 1, totalCapped: false });
+
+    // Every post holds "number": ranking it would walk them all, so the newest come first.
+    const common = await posts.list({ query: 'number 7', limit: 5, offset: 0 });
+    expect(common).toMatchObject({ order: 'newest', total: 1, totalCapped: false });
+
+    const none = await posts.list({ limit: 1, offset: 0 });
+    expect(none).toMatchObject({ order: 'updated', total: RANKED_MATCH_LIMIT + 11, totalCapped: false });
   });
 });

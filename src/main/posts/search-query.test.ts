@@ -11,6 +11,8 @@ describe('toFtsQuery', () => {
     ['#buildinpublic', '"buildinpublic"*'],
     ['café crème', '"café" "crème"*'],
     ['日本語', '"日本語"*'],
+    ['growth a', '"growth" "a"'],
+    ['a', '"a"'],
   ])('%s → %s', (input, expected) => {
     expect(toFtsQuery(input)).toBe(expected);
   });

@@ -43,10 +43,22 @@ export const postFilterSchema = z
 export type PostFilter = z.input<typeof postFilterSchema>;
 
 export const postListSchema = z.object({
+  /** With a query, `snippet` is the matched passage with matches between \u0002 and \u0003. */
   items: z.array(postSchema.extend({ snippet: z.string().nullable() })),
   total: z.number().int().nonnegative(),
+  /** True when there are more than `total` matches (a common word in a big library: "1,000+"). */
+  totalCapped: z.boolean(),
+  /**
+   * relevance: best matches first (searches with up to 2,000 matches); newest: newest matches
+   * first (more matches than that); updated: no query, most recently edited first.
+   */
+  order: z.enum(['relevance', 'newest', 'updated']),
 });
 export type PostList = z.infer<typeof postListSchema>;
+
+/** Marks the search puts around matched words in snippets; the UI highlights between them. */
+export const SNIPPET_OPEN = '\u0002';
+export const SNIPPET_CLOSE = '\u0003';
 
 const idsSchema = z.array(postIdSchema).min(1, 'Select at least one post').max(1000);
 

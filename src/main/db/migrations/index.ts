@@ -3,6 +3,7 @@ import * as m001 from './001-create-profile';
 import * as m002 from './002-create-posts';
 import * as m003 from './003-add-post-search';
 import * as m004 from './004-create-llm-usage';
+import * as m005 from './005-add-search-prefixes';
 
 /** One schema step; runs inside the transaction that applies every pending step. */
 export interface Migration {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '002-create-posts': m002,
   '003-add-post-search': m003,
   '004-create-llm-usage': m004,
+  '005-add-search-prefixes': m005,
 };

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { PostList } from '../../../shared/contract/posts';
 import {
   EMPTY_FILTERS,
   hasActiveFilters,
@@ -24,6 +25,8 @@ interface LibraryState {
   page: number;
   items: LibraryItem[];
   total: number;
+  /** How the server counted and ordered the rows shown (capped totals for common words). */
+  listing: Pick<PostList, 'totalCapped' | 'order'>;
   /** The search behind the rows shown, for highlighting titles. */
   shownQuery: string;
   /** True when the unfiltered library holds no posts at all (shows the first-post empty state). */
@@ -59,6 +62,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   page: 0,
   items: [],
   total: 0,
+  listing: { totalCapped: false, order: 'updated' },
   shownQuery: '',
   libraryEmpty: false,
   load: 'loading',
@@ -125,6 +129,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       set({
         items: result.items,
         total: result.total,
+        listing: { totalCapped: result.totalCapped, order: result.order },
         shownQuery: built.filter.query ?? '',
         libraryEmpty,
         load: 'ready',

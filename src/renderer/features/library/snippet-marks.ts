@@ -1,6 +1,8 @@
-/** The marks the search puts around matched words (see posts.repository SNIPPET_OPEN/CLOSE). */
-export const MARK_OPEN = '\u0002';
-export const MARK_CLOSE = '\u0003';
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../shared/contract/posts';
+
+/** The marks the search puts around matched words, from the contract. */
+export const MARK_OPEN = SNIPPET_OPEN;
+export const MARK_CLOSE = SNIPPET_CLOSE;
 
 export interface SnippetPart {
   text: string;
