@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import {
   type GenerateRequest,
@@ -11,6 +11,7 @@ import {
 import { consumeChatStream } from './chat-stream';
 import type { CloudConnection } from './cloud-connection';
 import { type ErrorContext, toLlmError } from './errors';
+import { createOpenAiClient, listOpenAiModels } from './openai-client';
 import type { ChatFlavour } from './openai-compatible.flavours';
 import { Stopwatch } from './stopwatch';
 import { estimateTokens } from './token-estimate';
@@ -26,30 +27,11 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     private readonly connection: CloudConnection,
   ) {
     this.id = flavour.id;
-    this.client = new OpenAI({
-      apiKey: connection.apiKey,
-      baseURL: connection.baseURL ?? flavour.defaultBaseURL,
-      fetch: connection.fetch,
-      timeout: connection.timeoutMs,
-      // The router owns retries and fallback; SDK retries would hide failures and double the wait.
-      maxRetries: 0,
-      // Never pick up OPENAI_* environment variables meant for another tool, and never log requests.
-      organization: null,
-      project: null,
-      adminAPIKey: null,
-      webhookSecret: null,
-      logLevel: 'off',
-    });
+    this.client = createOpenAiClient(connection, flavour.defaultBaseURL);
   }
 
-  async listModels(): Promise<ModelInfo[]> {
-    try {
-      const models: ModelInfo[] = [];
-      for await (const model of this.client.models.list()) models.push({ id: model.id, provider: this.id });
-      return models;
-    } catch (error) {
-      throw toLlmError(error, this.errorContext());
-    }
+  listModels(): Promise<ModelInfo[]> {
+    return listOpenAiModels(this.client, this.id, this.errorContext());
   }
 
   async generate(request: GenerateRequest): Promise<GenerateResult> {

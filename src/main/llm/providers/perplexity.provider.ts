@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Stream } from 'openai/core/streaming';
 import {
   type GenerateRequest,
@@ -10,6 +10,7 @@ import {
 } from '../provider';
 import type { CloudConnection } from './cloud-connection';
 import { type ErrorContext, toLlmError } from './errors';
+import { createOpenAiClient, listOpenAiModels } from './openai-client';
 import { consumeAgentStream } from './perplexity-stream';
 import { Stopwatch } from './stopwatch';
 import { estimateTokens } from './token-estimate';
@@ -33,28 +34,11 @@ export class PerplexityProvider implements LlmProvider {
   private readonly client: OpenAI;
 
   constructor(private readonly connection: CloudConnection) {
-    this.client = new OpenAI({
-      apiKey: connection.apiKey,
-      baseURL: connection.baseURL ?? PERPLEXITY_DEFAULT_BASE_URL,
-      fetch: connection.fetch,
-      timeout: connection.timeoutMs,
-      maxRetries: 0,
-      organization: null,
-      project: null,
-      adminAPIKey: null,
-      webhookSecret: null,
-      logLevel: 'off',
-    });
+    this.client = createOpenAiClient(connection, PERPLEXITY_DEFAULT_BASE_URL);
   }
 
-  async listModels(): Promise<ModelInfo[]> {
-    try {
-      const models: ModelInfo[] = [];
-      for await (const model of this.client.models.list()) models.push({ id: model.id, provider: this.id });
-      return models;
-    } catch (error) {
-      throw toLlmError(error, this.errorContext());
-    }
+  listModels(): Promise<ModelInfo[]> {
+    return listOpenAiModels(this.client, this.id, this.errorContext());
   }
 
   async generate(request: GenerateRequest): Promise<GenerateResult> {
