@@ -89,7 +89,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     posts.repository,
   );
   const llm = createLlm({ ports, database, events }, options.llm);
-  const llmAdmin = new LlmAdminService({ ...llm, events, logger: ports.logger });
+  const llmAdmin = new LlmAdminService({ ...llm, dataDir: ports.dataDir, events, logger: ports.logger });
   const purged = await posts.purgeTrash();
   if (purged > 0) ports.logger.info({ purged }, 'emptied old posts from the trash');
 

@@ -91,6 +91,11 @@ const malformedInputs: Record<Channel, unknown[]> = {
   'llm:pull-model': [{ model: 'llama3.2:3b' }, { model: '', jobId: 'j' }, { model: 'bad name!', jobId: 'j' }],
   'llm:cancel-job': [{}, { jobId: '' }],
   'llm:delete-model': [{}, { model: 'rm -rf /' }],
+  'llm:download-embedded-model': [
+    { url: 'ftp://example.org/m.gguf', fileName: 'm.gguf', sha256: null, jobId: 'd' },
+    { url: 'https://example.org/m.gguf', fileName: '../../etc/passwd', sha256: null, jobId: 'd' },
+    { url: 'https://example.org/m.gguf', fileName: 'm.gguf', sha256: 'abc', jobId: 'd' },
+  ],
   'llm:list-cloud-providers': [{ all: true }],
   'llm:save-api-key': [
     { provider: 'openai' },

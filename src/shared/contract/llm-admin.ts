@@ -95,6 +95,36 @@ export const llmAdminChannels = {
     output: z.object({ deleted: z.string() }),
     summary: 'Removes a model from Ollama.',
   }),
+  'llm:download-embedded-model': defineChannel({
+    input: z
+      .object({
+        url: z.url({ protocol: /^https?$/, message: 'Give an http(s) address of a .gguf file' }),
+        fileName: z
+          .string()
+          .regex(/^[\w.-]+\.gguf$/i, 'A plain file name ending in .gguf, like Llama-3.2-3B-Instruct-Q4_K_M.gguf'),
+        /** The published SHA-256; without it the file is kept but cannot be verified. */
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/i, 'A SHA-256 is 64 hexadecimal characters')
+          .nullable(),
+        jobId: jobIdSchema,
+      })
+      .strict(),
+    output: z.discriminatedUnion('outcome', [
+      z.object({
+        outcome: z.literal('success'),
+        fileName: z.string(),
+        sizeBytes: z.number(),
+        sha256: z.string(),
+        resumedFromBytes: z.number(),
+      }),
+      /** Stopped by llm:cancel-job; the partial file stays so the next download resumes. */
+      z.object({ outcome: z.literal('cancelled'), fileName: z.string() }),
+    ]),
+    summary:
+      'Downloads a model for the embedded engine into the data folder: progress as job:progress, ' +
+      'a cancelled or dropped download resumes, the SHA-256 is checked before the file is used.',
+  }),
   'llm:list-cloud-providers': defineChannel({
     input: z.object({}).strict(),
     output: z.array(cloudProviderSchema),

@@ -11,6 +11,7 @@ export function llmAdminHandlers(admin: LlmAdminService): Pick<Handlers, LlmAdmi
     'llm:pull-model': ({ model, jobId }) => admin.pull(model, jobId),
     'llm:cancel-job': ({ jobId }) => ({ cancelled: admin.cancelJob(jobId) }),
     'llm:delete-model': async ({ model }) => ({ deleted: await admin.deleteModel(model) }),
+    'llm:download-embedded-model': (request) => admin.downloadEmbeddedModel(request),
     'llm:list-cloud-providers': () => admin.cloudProviders(),
     'llm:save-api-key': async ({ provider, apiKey }) => {
       await admin.saveApiKey(provider, apiKey);

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Of, startTestFileServer, testBytes } from '../models/test-file-server';
 import type { Progress } from '../../../shared/contract/events';
 import { createTestCore, type TestCore } from '../../../../test/support/test-core';
 import { createOllamaPeer, type OllamaPeer } from '../../../../test/peers/ollama/peer';
@@ -117,5 +120,64 @@ describe('LLM dashboard backend (through the contract, against the Ollama and Op
   it('recommends a model for every task', async () => {
     const result = await call('llm:get-recommendations', {});
     expect(result.ok && (result.value as unknown[]).length).toBe(6);
+  });
+});
+
+describe('embedded model downloads (against a real HTTP server on 127.0.0.1)', () => {
+  it('downloads with progress and a checked SHA-256, refuses a mismatch, and resumes after a cancel', async () => {
+    const content = testBytes(3 * 1024 * 1024, 7);
+    const server = await startTestFileServer(content);
+    try {
+      const progress: Progress[] = [];
+      const off = t.core.events.onAny((event, payload) => {
+        if (event === 'job:progress' && (payload as Progress).jobId.startsWith('dl-'))
+          progress.push(payload as Progress);
+      });
+      const ok = await call('llm:download-embedded-model', {
+        url: server.url,
+        fileName: 'tiny.gguf',
+        sha256: sha256Of(content),
+        jobId: 'dl-1',
+      });
+      expect(ok).toMatchObject({
+        ok: true,
+        value: { outcome: 'success', sizeBytes: content.length, resumedFromBytes: 0 },
+      });
+      expect(readFileSync(join(t.dataDir, 'models', 'tiny.gguf')).equals(content)).toBe(true);
+      expect(progress.some((p) => p.jobId === 'dl-1' && p.done > 0)).toBe(true);
+
+      const wrong = await call('llm:download-embedded-model', {
+        url: server.url,
+        fileName: 'other.gguf',
+        sha256: '0'.repeat(64),
+        jobId: 'dl-2',
+      });
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { kind: 'checksum' } } });
+      expect(existsSync(join(t.dataDir, 'models', 'other.gguf'))).toBe(false);
+
+      server.mode = 'slow';
+      const slow = call('llm:download-embedded-model', {
+        url: server.url,
+        fileName: 'resumed.gguf',
+        sha256: sha256Of(content),
+        jobId: 'dl-3',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await call('llm:cancel-job', { jobId: 'dl-3' });
+      expect(await slow).toMatchObject({ ok: true, value: { outcome: 'cancelled' } });
+      server.mode = 'normal';
+      const resumed = await call('llm:download-embedded-model', {
+        url: server.url,
+        fileName: 'resumed.gguf',
+        sha256: sha256Of(content),
+        jobId: 'dl-4',
+      });
+      off();
+      expect(resumed).toMatchObject({ ok: true, value: { outcome: 'success' } });
+      if (resumed.ok) expect((resumed.value as { resumedFromBytes: number }).resumedFromBytes).toBeGreaterThan(0);
+      expect(readFileSync(join(t.dataDir, 'models', 'resumed.gguf')).equals(content)).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ContractError } from '../../../shared/contract/errors';
 import type {
   CloudProviderInfo,
@@ -17,10 +18,14 @@ import { pullModel } from '../ollama/ollama.pull';
 import { LlmError, type ProviderId } from '../provider';
 import type { CloudProviderId } from '../providers/provider-catalog';
 import type { ProviderRegistry } from '../providers/provider-registry';
+import { downloadModel } from '../models/model-downloader';
+import { ModelDownloadError } from '../models/download-error';
 import { toContractError } from '../router/contract-error';
 import { rateLocalModel } from './local-models';
 
 export interface LlmAdminDeps {
+  /** Embedded-engine model files go to <dataDir>/models. */
+  dataDir: string;
   ollama: OllamaLink | null;
   embedded: EmbeddedSetup | null;
   registry: ProviderRegistry;
@@ -110,6 +115,52 @@ export class LlmAdminService {
     }
   }
 
+  /** Downloads a GGUF for the embedded engine into <dataDir>/models (resumable, checksum-verified). */
+  async downloadEmbeddedModel(request: {
+    url: string;
+    fileName: string;
+    sha256: string | null;
+    jobId: string;
+  }): Promise<
+    | { outcome: 'success'; fileName: string; sizeBytes: number; sha256: string; resumedFromBytes: number }
+    | { outcome: 'cancelled'; fileName: string }
+  > {
+    if (this.pulls.has(request.jobId)) throw new ContractError('CONFLICT', 'A job with this id is already running');
+    const controller = new AbortController();
+    this.pulls.set(request.jobId, controller);
+    try {
+      const result = await downloadModel({
+        ...request,
+        modelsDir: join(this.deps.dataDir, 'models'),
+        signal: controller.signal,
+        onProgress: ({ etaSeconds, ...progress }) =>
+          this.deps.events.emit('job:progress', { ...progress, etaMs: etaSeconds === null ? null : etaSeconds * 1000 }),
+      });
+      this.deps.logger.info({ fileName: request.fileName, bytes: result.sizeBytes }, 'embedded model downloaded');
+      return {
+        outcome: 'success',
+        fileName: request.fileName,
+        sizeBytes: result.sizeBytes,
+        sha256: result.sha256,
+        resumedFromBytes: result.resumedFrom,
+      };
+    } catch (error) {
+      if (error instanceof ModelDownloadError && error.code === 'cancelled') {
+        return { outcome: 'cancelled', fileName: request.fileName };
+      }
+      this.deps.events.emit('job:progress', {
+        jobId: request.jobId,
+        phase: 'failed',
+        done: 0,
+        total: null,
+        cancellable: false,
+      });
+      throw downloadFailure(error);
+    } finally {
+      this.pulls.delete(request.jobId);
+    }
+  }
+
   cancelJob(jobId: string): boolean {
     const controller = this.pulls.get(jobId);
     controller?.abort();
@@ -191,6 +242,14 @@ export class LlmAdminService {
   private async budget(): Promise<MemoryBudget> {
     return memoryBudget(await this.probe());
   }
+}
+
+/** Download failures as contract errors whose message says what to do. */
+function downloadFailure(error: unknown): unknown {
+  if (!(error instanceof ModelDownloadError)) return error;
+  // A checksum mismatch means the file is not the one named: the request itself is wrong.
+  const code = error.code === 'not_found' ? 'NOT_FOUND' : error.code === 'checksum' ? 'CONFLICT' : 'UNAVAILABLE';
+  return new ContractError(code, error.message, { kind: error.code, status: error.status ?? null });
 }
 
 /** A model Ollama does not have is NOT_FOUND (with its name); other failures as the router maps them. */
