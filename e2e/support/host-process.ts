@@ -15,11 +15,17 @@ const URL_LINE = /^Cadence is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=(\S
 
 /**
  * Starts the built headless host as a real process, the way `npm run serve` does, and waits for
- * the one stdout line with its URL. The journeys need `out/` (npm test builds it first).
+ * the one stdout line with its URL. The journeys need `out/` (npm test builds it first). `env`
+ * adds variables to the host's environment (e.g. OLLAMA_HOST pointing at a protocol peer).
  */
-export async function startHostProcess(dataDir: string, port = 0): Promise<HostProcess> {
+export async function startHostProcess(
+  dataDir: string,
+  port = 0,
+  env: Record<string, string> = {},
+): Promise<HostProcess> {
   const child = spawn(process.execPath, [HOST_ENTRY, '--port', String(port), '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -20,6 +20,7 @@ export function AppRoutes({ onboarded }: { onboarded: boolean }) {
         <Route path="/compose/:id?" element={<pages.compose />} />
         <Route path="/library" element={<pages.library />} />
         <Route path="/calendar" element={<pages.calendar />} />
+        <Route path="/ai" element={<pages.ai />} />
         <Route path="/settings" element={<pages.settings />} />
         <Route path="/diagnostics" element={<pages.diagnostics />} />
         <Route path="*" element={<NotFoundPage />} />

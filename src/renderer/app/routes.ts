@@ -9,6 +9,7 @@ export const pages = {
   compose: lazy(() => import('../features/compose/ComposePage')),
   library: lazy(() => import('../features/library/LibraryPage')),
   calendar: lazy(() => import('../features/calendar/CalendarPage')),
+  ai: lazy(() => import('../features/ai/AiPage')),
   settings: lazy(() => import('../features/settings/SettingsPage')),
   diagnostics: lazy(() => import('../features/diagnostics/DiagnosticsPage')),
   onboarding: lazy(() => import('../features/onboarding/OnboardingPage')),

@@ -7,6 +7,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Spinner } from '../../ui/Spinner';
 import { CharacterCounts } from './CharacterCounts';
 import { ConflictBanner, RecoveredBanner } from './ComposeBanners';
+import { AiDraftPanel } from './ai-draft/AiDraftPanel';
 import { ComposeEditor } from './ComposeEditor';
 import { useCompose } from './compose.store';
 import { PlatformToggles } from './PlatformToggles';
@@ -74,6 +75,9 @@ export default function ComposePage() {
           <ComposeEditor />
         </Card>
         <div className="space-y-6">
+          <Card>
+            <AiDraftPanel />
+          </Card>
           <Card>
             <div className="space-y-5">
               <PlatformToggles />
