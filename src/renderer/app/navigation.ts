@@ -14,7 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/compose', label: 'Compose', icon: 'compose' },
   { to: '/library', label: 'Library', icon: 'library' },
   { to: '/calendar', label: 'Calendar', icon: 'calendar' },
-  { to: '/ai', label: 'AI', icon: 'diagnostics' },
+  { to: '/ai', label: 'AI', icon: 'sparkles' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
   { to: '/diagnostics', label: 'Diagnostics', icon: 'diagnostics' },
 ];

@@ -2,7 +2,17 @@ import type { SVGProps } from 'react';
 
 /** A handful of 24px stroke icons drawn inline, so no icon package is needed. */
 export type IconName =
-  'dashboard' | 'compose' | 'library' | 'calendar' | 'settings' | 'diagnostics' | 'sun' | 'moon' | 'plus' | 'history';
+  | 'dashboard'
+  | 'compose'
+  | 'library'
+  | 'calendar'
+  | 'settings'
+  | 'diagnostics'
+  | 'sparkles'
+  | 'sun'
+  | 'moon'
+  | 'plus'
+  | 'history';
 
 const PATHS: Record<IconName, string[]> = {
   dashboard: ['M3 12l9-8 9 8', 'M5 10v10h5v-6h4v6h5V10'],
@@ -14,6 +24,13 @@ const PATHS: Record<IconName, string[]> = {
     'M19 12a7 7 0 00-.1-1.2l2-1.6-2-3.4-2.4 1a7 7 0 00-2-1.2L14 3h-4l-.5 2.6a7 7 0 00-2 1.2l-2.4-1-2 3.4 2 1.6a7 7 0 000 2.4l-2 1.6 2 3.4 2.4-1a7 7 0 002 1.2L10 21h4l.5-2.6a7 7 0 002-1.2l2.4 1 2-3.4-2-1.6c.1-.4.1-.8.1-1.2z',
   ],
   diagnostics: ['M3 12h4l3-7 4 14 3-7h4'],
+  // A large four-point star, a small one above right, and a glint below right.
+  sparkles: [
+    'M10 4l1.8 5.2L17 11l-5.2 1.8L10 18l-1.8-5.2L3 11l5.2-1.8z',
+    'M18 2l.8 2.2L21 5l-2.2.8L18 8l-.8-2.2L15 5l2.2-.8z',
+    'M18 17v4',
+    'M16 19h4',
+  ],
   sun: [
     'M12 16a4 4 0 100-8 4 4 0 000 8z',
     'M12 2v2',

@@ -76,6 +76,31 @@ describe('PullProgressTracker', () => {
     expect(events[2]).toMatchObject({ bytesPerSecond: 1 * MB, etaMs: 2000 });
   });
 
+  it('starts the speed window at the first byte-bearing sample, so a resume jump is not speed', () => {
+    const events = feed([
+      [0, { status: 'pulling manifest' }], // done = 0: no layer bytes yet
+      [100, layer('aaa', 20 * MB)], // announced, nothing reported
+      [200, layer('aaa', 20 * MB, 9 * MB)], // resumed: 9 MB were already on disk
+      [1200, layer('aaa', 20 * MB, 11 * MB)],
+      [2200, layer('aaa', 20 * MB, 13 * MB)],
+    ]);
+    expect(events.slice(0, 3).map((e) => e.bytesPerSecond)).toEqual([null, null, null]);
+    expect(events[3]).toMatchObject({ done: 11 * MB, bytesPerSecond: 2 * MB, etaMs: 4500 });
+    expect(events[4]).toMatchObject({ done: 13 * MB, bytesPerSecond: 2 * MB, etaMs: 3500 });
+  });
+
+  it('does not count a later layer resuming from its partial file as speed', () => {
+    const events = feed([
+      [0, layer('aaa', 4 * MB, 0)],
+      [1000, layer('aaa', 4 * MB, 4 * MB)],
+      [1100, layer('bbb', 10 * MB)],
+      [1200, layer('bbb', 10 * MB, 6 * MB)], // resumed layer
+      [2200, layer('bbb', 10 * MB, 7 * MB)],
+    ]);
+    expect(events[1]?.bytesPerSecond).toBe(4 * MB);
+    expect(events[4]?.bytesPerSecond).toBeCloseTo((5 * MB * 1000) / 2200);
+  });
+
   it('lets old samples fall out of the window, so a stall shows as falling speed', () => {
     const events = feed([
       [0, layer('aaa', 100 * MB, 0)],

@@ -38,7 +38,9 @@ function phaseOf(status: string, digest: string | undefined, previous: PullPhase
  * and ETA from that speed.
  */
 export class PullProgressTracker {
-  private readonly layers = new Map<string, { total: number; completed: number }>();
+  private readonly layers = new Map<string, { total: number; completed: number; reported: boolean }>();
+  /** Bytes that arrived during this pull: a layer's first reported `completed` is its baseline, not a gain. */
+  private transferred = 0;
   private readonly samples: Array<{ at: number; done: number }> = [];
   private phase: PullPhase = 'manifest';
   private bestPercent = 0;
@@ -52,7 +54,12 @@ export class PullProgressTracker {
   update(line: PullLine): PullProgress {
     this.phase = phaseOf(line.status, line.digest, this.phase);
     if (line.digest && typeof line.total === 'number') {
-      this.layers.set(line.digest, { total: line.total, completed: line.completed ?? 0 });
+      const previous = this.layers.get(line.digest);
+      const reported = typeof line.completed === 'number';
+      const completed = line.completed ?? 0;
+      // A resumed layer's first `completed` is what was already on disk: it is not download speed.
+      if (reported && previous?.reported) this.transferred += Math.max(0, completed - previous.completed);
+      this.layers.set(line.digest, { total: line.total, completed, reported: reported || !!previous?.reported });
     }
     let done = 0;
     let total = 0;
@@ -61,7 +68,7 @@ export class PullProgressTracker {
       total += layer.total;
     }
     if (this.phase === 'done') done = total;
-    this.sample(done);
+    this.sample();
 
     const percent = total > 0 ? Math.max(this.bestPercent, Math.min(100, (done / total) * 100)) : null;
     if (percent !== null) this.bestPercent = percent;
@@ -81,10 +88,12 @@ export class PullProgressTracker {
     };
   }
 
-  private sample(done: number): void {
+  private sample(): void {
+    // The window starts at the first sample bearing layer bytes: before it there is no speed to measure.
+    if (![...this.layers.values()].some((layer) => layer.reported)) return;
     // Sampled even when nothing arrived, so a stalled download shows its speed falling.
     const at = this.now();
-    this.samples.push({ at, done });
+    this.samples.push({ at, done: this.transferred });
     // Keep one sample at or before the window's start so the span covers the whole window.
     while (this.samples.length > 2 && (this.samples[1]?.at ?? at) <= at - this.windowMs) this.samples.shift();
   }

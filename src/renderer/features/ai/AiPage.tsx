@@ -3,6 +3,7 @@ import { Button } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { useCloud } from './cloud.store';
 import { CloudSection } from './CloudSection';
+import { EmbeddedModelSection } from './EmbeddedModelSection';
 import { useEngines } from './engines.store';
 import { EnginesSection } from './EnginesSection';
 import { useModels } from './models.store';
@@ -44,6 +45,7 @@ export default function AiPage() {
       </div>
       <div className="mt-6 space-y-6">
         <ModelsSection />
+        <EmbeddedModelSection />
         <RecommendationsSection />
         <RoutingSection />
         <CloudSection />

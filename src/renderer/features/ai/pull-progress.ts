@@ -7,6 +7,7 @@ const PHASES: Record<string, string> = {
   downloading: 'Downloading',
   verifying: 'Verifying',
   writing: 'Writing',
+  connecting: 'Connecting',
   done: 'Done',
   cancelled: 'Cancelled',
   failed: 'Failed',

@@ -15,6 +15,8 @@ export const getRecommendations = () => getClient().invoke('llm:get-recommendati
 export const deleteModel = (model: string) => getClient().invoke('llm:delete-model', { model });
 
 export const pullModel = (model: string, jobId: string) => getClient().invoke('llm:pull-model', { model, jobId });
+export const downloadEmbeddedModel = (request: Input<'llm:download-embedded-model'>) =>
+  getClient().invoke('llm:download-embedded-model', request);
 export const cancelJob = (jobId: string) => getClient().invoke('llm:cancel-job', { jobId });
 
 /** Progress of one job; returns the unsubscribe function. */
