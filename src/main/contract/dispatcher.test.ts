@@ -96,6 +96,8 @@ const malformedInputs: Record<Channel, unknown[]> = {
     { url: 'https://example.org/m.gguf', fileName: '../../etc/passwd', sha256: null, jobId: 'd' },
     { url: 'https://example.org/m.gguf', fileName: 'm.gguf', sha256: 'abc', jobId: 'd' },
   ],
+  'llm:get-embedded-model-file': [{ path: '/x' }],
+  'llm:set-embedded-model-file': [{}, { path: '' }, { path: 42 }],
   'llm:list-cloud-providers': [{ all: true }],
   'llm:save-api-key': [
     { provider: 'openai' },

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { EventBus } from '../contract/event-bus';
 import type { AppDatabase } from '../db/database';
 import type { CorePorts } from '../ports';
+import { ChosenModelFile } from './embedded/chosen-model-file';
 import { createEmbeddedProvider, type EmbeddedSetup } from './embedded/create-embedded-provider';
 import { resolveEmbeddedWorkerPath } from './embedded/worker-path';
 import { LlmService } from './llm.service';
@@ -26,6 +28,8 @@ export interface LlmSetup {
   registry: ProviderRegistry;
   ollama: OllamaLink | null;
   embedded: EmbeddedSetup | null;
+  /** A GGUF the user pointed the embedded engine at, outside the data folder. */
+  chosenModelFile: ChosenModelFile;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,8 @@ export function createLlm(
       ? null
       : new OllamaLink({ dataDir, logger, ...(typeof ollamaOption === 'object' ? { url: ollamaOption.url } : {}) });
 
-  const embedded = startEmbedded(options.embedded ?? 'auto', dataDir, logger);
+  const chosenModelFile = new ChosenModelFile(join(dataDir, 'settings', 'embedded-model-file.json'));
+  const embedded = startEmbedded(options.embedded ?? 'auto', dataDir, logger, () => chosenModelFile.path);
 
   const providers: Partial<Record<ProviderId, LlmProvider>> = {
     ...(ollama ? { ollama } : {}),
@@ -73,6 +78,7 @@ export function createLlm(
     registry,
     ollama,
     embedded,
+    chosenModelFile,
     close: async () => {
       service.cancelAll();
       await Promise.allSettled([ollama?.close(), embedded?.close()]);
@@ -84,11 +90,12 @@ function startEmbedded(
   option: NonNullable<LlmEngineOptions['embedded']>,
   dataDir: string,
   logger: CorePorts['logger'],
+  userModelFile: () => string | null,
 ): EmbeddedSetup | null {
   if (option === 'off') return null;
   try {
     const workerPath = typeof option === 'object' ? option.workerPath : resolveEmbeddedWorkerPath();
-    return createEmbeddedProvider({ dataDir, logger, workerPath });
+    return createEmbeddedProvider({ dataDir, logger, workerPath, userModelFile });
   } catch (error) {
     // Only in an unbuilt development tree: the built app always ships the worker.
     logger.error({ err: error }, 'the embedded engine is unavailable');

@@ -125,6 +125,16 @@ export const llmAdminChannels = {
       'Downloads a model for the embedded engine into the data folder: progress as job:progress, ' +
       'a cancelled or dropped download resumes, the SHA-256 is checked before the file is used.',
   }),
+  'llm:get-embedded-model-file': defineChannel({
+    input: z.object({}).strict(),
+    output: z.object({ path: z.string().nullable() }),
+    summary: 'The GGUF file outside the data folder that the embedded engine also offers, if any.',
+  }),
+  'llm:set-embedded-model-file': defineChannel({
+    input: z.object({ path: z.string().trim().min(1, 'Give the path of a .gguf file').max(4096).nullable() }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+    summary: 'Points the embedded engine at a GGUF file already on this computer (checked first); null forgets it.',
+  }),
   'llm:list-cloud-providers': defineChannel({
     input: z.object({}).strict(),
     output: z.array(cloudProviderSchema),

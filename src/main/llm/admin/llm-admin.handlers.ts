@@ -12,6 +12,8 @@ export function llmAdminHandlers(admin: LlmAdminService): Pick<Handlers, LlmAdmi
     'llm:cancel-job': ({ jobId }) => ({ cancelled: admin.cancelJob(jobId) }),
     'llm:delete-model': async ({ model }) => ({ deleted: await admin.deleteModel(model) }),
     'llm:download-embedded-model': (request) => admin.downloadEmbeddedModel(request),
+    'llm:get-embedded-model-file': () => ({ path: admin.chosenModelFile() }),
+    'llm:set-embedded-model-file': ({ path }) => ({ path: admin.chooseModelFile(path) }),
     'llm:list-cloud-providers': () => admin.cloudProviders(),
     'llm:save-api-key': async ({ provider, apiKey }) => {
       await admin.saveApiKey(provider, apiKey);

@@ -1,7 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChosenModelFile } from '../embedded/chosen-model-file';
+import { ModelCatalog } from '../embedded/model-catalog';
 import { sha256Of, startTestFileServer, testBytes } from '../models/test-file-server';
+import { testModelPath } from '../models/test-models';
+import { USER_CATALOG_FILE } from './llm-admin.service';
 import type { Progress } from '../../../shared/contract/events';
 import { createTestCore, type TestCore } from '../../../../test/support/test-core';
 import { createOllamaPeer, type OllamaPeer } from '../../../../test/peers/ollama/peer';
@@ -179,5 +183,54 @@ describe('embedded model downloads (against a real HTTP server on 127.0.0.1)', (
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('models the user already has, and an edited catalog', () => {
+  it('points the embedded engine at a GGUF on this computer only after checking it, and remembers it', async () => {
+    const stories = testModelPath('stories260k/stories260K.gguf');
+    expect(await call('llm:set-embedded-model-file', { path: 'relative/model.gguf' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: ['path'] }] } },
+    });
+    const notGguf = join(t.dataDir, 'notes.gguf');
+    writeFileSync(notGguf, 'these are notes, not weights');
+    expect(await call('llm:set-embedded-model-file', { path: notGguf })).toMatchObject({
+      ok: false,
+      error: { message: 'That file is not a GGUF model' },
+    });
+
+    expect(await call('llm:set-embedded-model-file', { path: stories })).toEqual({
+      ok: true,
+      value: { path: stories },
+    });
+    expect(new ChosenModelFile(join(t.dataDir, 'settings', 'embedded-model-file.json')).path).toBe(stories);
+    const catalog = new ModelCatalog(join(t.dataDir, 'models'), () => t.core.llm.chosenModelFile.path);
+    // The chosen file is listed first, beside any downloaded into the data folder.
+    expect((await catalog.list()).map((entry) => entry.id)[0]).toBe('stories260K');
+
+    expect(await call('llm:set-embedded-model-file', { path: null })).toEqual({ ok: true, value: { path: null } });
+    expect(await call('llm:get-embedded-model-file', {})).toEqual({ ok: true, value: { path: null } });
+  });
+
+  it("uses the user's edited catalog in the data folder, and says what is wrong with a broken one", async () => {
+    const file = join(t.dataDir, USER_CATALOG_FILE);
+    writeFileSync(file, JSON.stringify({ version: 1, models: [{ name: 'broken' }] }));
+    const broken = await call('llm:get-recommendations', {});
+    expect(broken).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    if (!broken.ok) expect(broken.error.message).toContain(file);
+
+    const bundled = JSON.parse(
+      readFileSync(new URL('../../../../resources/model-catalog.json', import.meta.url), 'utf8'),
+    ) as {
+      models: { tag: string; tasks: string[] }[];
+    };
+    const onlyOne = bundled.models.find((m) => m.tasks.includes('hashtags'))!;
+    writeFileSync(file, JSON.stringify({ ...bundled, models: [onlyOne] }));
+    const edited = await call('llm:get-recommendations', {});
+    expect(edited.ok).toBe(true);
+    const picks = edited.ok ? (edited.value as { task: string; model: string | null }[]) : [];
+    expect(picks.filter((p) => p.model !== null).every((p) => p.model === onlyOne.tag)).toBe(true);
+    rmSync(file);
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContractError } from '../../../shared/contract/errors';
 import type {
@@ -8,8 +9,9 @@ import type {
 } from '../../../shared/contract/llm-admin';
 import type { EventBus } from '../../contract/event-bus';
 import type { Logger } from '../../platform/logger/logger';
+import type { ChosenModelFile } from '../embedded/chosen-model-file';
 import type { EmbeddedSetup } from '../embedded/create-embedded-provider';
-import { BUNDLED_CATALOG, type ModelCatalog } from '../hardware/catalog';
+import { BUNDLED_CATALOG, loadModelCatalog, type ModelCatalog } from '../hardware/catalog';
 import { memoryBudget, type MemoryBudget } from '../hardware/fit';
 import { type HardwareInfo, probeHardware } from '../hardware/hardware';
 import { recommendModels } from '../hardware/recommend';
@@ -24,8 +26,9 @@ import { toContractError } from '../router/contract-error';
 import { rateLocalModel } from './local-models';
 
 export interface LlmAdminDeps {
-  /** Embedded-engine model files go to <dataDir>/models. */
+  /** Embedded-engine model files go to <dataDir>/models; an edited model-catalog.json may sit here. */
   dataDir: string;
+  chosenModelFile: ChosenModelFile;
   ollama: OllamaLink | null;
   embedded: EmbeddedSetup | null;
   registry: ProviderRegistry;
@@ -37,6 +40,8 @@ export interface LlmAdminDeps {
 }
 
 const HARDWARE_TTL_MS = 60_000;
+/** An edited copy of resources/model-catalog.json in the data folder replaces the bundled one. */
+export const USER_CATALOG_FILE = 'model-catalog.json';
 
 /** The LLM dashboard's backend: engines, installed models, pulls, recommendations, cloud keys. */
 export class LlmAdminService {
@@ -81,9 +86,13 @@ export class LlmAdminService {
     return [...ollamaModels, ...embeddedModels].map((model) => rateLocalModel(model, budget));
   }
 
+  /**
+   * The catalog is resources/model-catalog.json unless the user keeps an edited copy as
+   * <dataDir>/model-catalog.json; a broken copy is reported, never silently ignored.
+   */
   async recommendations(): Promise<ModelRecommendation[]> {
     const installed = this.deps.ollama ? (await this.deps.ollama.listModels().catch(() => [])).map((m) => m.id) : [];
-    const picks = recommendModels(this.deps.catalog ?? BUNDLED_CATALOG, await this.budget(), { installed });
+    const picks = recommendModels(await this.catalog(), await this.budget(), { installed });
     return Object.values(picks).map((rec) => ({
       task: rec.task,
       model: rec.pick?.model.tag ?? null,
@@ -161,6 +170,14 @@ export class LlmAdminService {
     }
   }
 
+  chosenModelFile(): string | null {
+    return this.deps.chosenModelFile.path;
+  }
+
+  chooseModelFile(path: string | null): string | null {
+    return this.deps.chosenModelFile.choose(path);
+  }
+
   cancelJob(jobId: string): boolean {
     const controller = this.pulls.get(jobId);
     controller?.abort();
@@ -228,6 +245,20 @@ export class LlmAdminService {
       return await this.deps.ollama.provider();
     } catch (error) {
       throw toContractError(error);
+    }
+  }
+
+  private async catalog(): Promise<ModelCatalog> {
+    if (this.deps.catalog) return this.deps.catalog;
+    const userCatalog = join(this.deps.dataDir, USER_CATALOG_FILE);
+    if (!existsSync(userCatalog)) return BUNDLED_CATALOG;
+    try {
+      return await loadModelCatalog(userCatalog);
+    } catch (error) {
+      throw new ContractError(
+        'VALIDATION_FAILED',
+        `Your edited ${userCatalog} has a problem: ${(error as Error).message}`,
+      );
     }
   }
 
