@@ -5,6 +5,7 @@ import { Field } from '../../ui/Field';
 import { AiSection } from './AiSection';
 import { useEmbeddedDownload } from './embedded-download.store';
 import { useEngines } from './engines.store';
+import { LocalModelFileForm } from './LocalModelFileForm';
 import { JobProgress } from './PullProgress';
 
 const RESULT_CLASS = {
@@ -136,6 +137,7 @@ export function EmbeddedModelSection() {
           </p>
         )}
       </div>
+      <LocalModelFileForm />
     </AiSection>
   );
 }

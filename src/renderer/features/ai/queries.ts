@@ -17,6 +17,9 @@ export const deleteModel = (model: string) => getClient().invoke('llm:delete-mod
 export const pullModel = (model: string, jobId: string) => getClient().invoke('llm:pull-model', { model, jobId });
 export const downloadEmbeddedModel = (request: Input<'llm:download-embedded-model'>) =>
   getClient().invoke('llm:download-embedded-model', request);
+export const getEmbeddedModelFile = () => getClient().invoke('llm:get-embedded-model-file', {});
+export const setEmbeddedModelFile = (path: string | null) =>
+  getClient().invoke('llm:set-embedded-model-file', { path });
 export const cancelJob = (jobId: string) => getClient().invoke('llm:cancel-job', { jobId });
 
 /** Progress of one job; returns the unsubscribe function. */
