@@ -10,7 +10,7 @@ import { benchPorts } from './support/ports';
 import { median } from './support/stats';
 
 /** Rounds per path; paths alternate so drifting machine load hits both alike. */
-const ROUNDS = Number(process.env.BENCH_LLM_ROUNDS ?? 20);
+const ROUNDS = Number(process.env.BENCH_LLM_ROUNDS ?? 60);
 const MAX_TOKENS = 128;
 const MODEL = 'stories260k:latest';
 const PROMPT = 'Once upon a time';
