@@ -12,7 +12,8 @@ import {
   successMessage,
 } from './embedded-download';
 import { useModels } from './models.store';
-import { cancelJob, downloadEmbeddedModel, onJobProgress } from './queries';
+import { cancelActiveJob } from './cancel-job';
+import { downloadEmbeddedModel, onJobProgress } from './queries';
 
 export interface ActiveDownload {
   jobId: string;
@@ -106,16 +107,10 @@ export const useEmbeddedDownload = create<EmbeddedDownloadState>()((set, get) =>
     }
   },
 
-  cancel: async () => {
-    const active = get().active;
-    if (!active || active.cancelling) return;
-    set({ active: { ...active, cancelling: true } });
-    try {
-      await cancelJob(active.jobId);
-    } catch (error) {
-      const current = get().active;
-      if (current?.jobId === active.jobId) set({ active: { ...current, cancelling: false } });
-      set({ result: { kind: 'error', message: `Could not cancel: ${downloadErrorMessage(error)}` } });
-    }
-  },
+  cancel: () =>
+    cancelActiveJob(
+      () => get().active,
+      (active) => set({ active }),
+      (error) => set({ result: { kind: 'error', message: `Could not cancel: ${downloadErrorMessage(error)}` } }),
+    ),
 }));

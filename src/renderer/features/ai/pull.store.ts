@@ -4,7 +4,8 @@ import { errorMessage, fieldIssuesOf } from '../../ui/errors';
 import { showToast } from '../../ui/toasts.store';
 import { useModels } from './models.store';
 import { progressValue, resumedFrom } from './pull-progress';
-import { cancelJob, onJobProgress, pullModel } from './queries';
+import { cancelActiveJob } from './cancel-job';
+import { onJobProgress, pullModel } from './queries';
 
 export interface ActivePull {
   jobId: string;
@@ -81,17 +82,11 @@ export const usePull = create<PullState>()((set, get) => {
       }
     },
 
-    cancel: async () => {
-      const active = get().active;
-      if (!active || active.cancelling) return;
-      set({ active: { ...active, cancelling: true } });
-      try {
-        await cancelJob(active.jobId);
-      } catch (error) {
-        const current = get().active;
-        if (current?.jobId === active.jobId) set({ active: { ...current, cancelling: false } });
-        showToast({ kind: 'error', message: `Could not cancel: ${errorMessage(error)}` });
-      }
-    },
+    cancel: () =>
+      cancelActiveJob(
+        () => get().active,
+        (active) => set({ active }),
+        (error) => showToast({ kind: 'error', message: `Could not cancel: ${errorMessage(error)}` }),
+      ),
   };
 });
