@@ -1,7 +1,7 @@
 import type { PostFilter, PostList } from '../../shared/contract/posts';
 import type { Post, PostRevision } from '../../shared/domain/post';
 import type { Db, Tx } from '../db/database';
-import { revisionRowOf, toPost, toPostRow, toRevision } from './post-row';
+import { revisionRowOf, toPost, toPostRow, toRevision, toRevisionRow } from './post-row';
 import { postFilterConditions, whereAll } from './post-filters';
 import { searchPosts } from './posts.search';
 import { toFtsQuery } from './search-query';
@@ -102,21 +102,7 @@ export class PostsRepository {
 
   /** Inserts an imported revision, keeping its id when given. */
   async insertRevision(revision: Omit<PostRevision, 'id'> & { id: number | undefined }, tx: Tx): Promise<void> {
-    await tx
-      .insertInto('post_revisions')
-      .values({
-        ...(revision.id === undefined ? {} : { id: revision.id }),
-        post_id: revision.postId,
-        version: revision.version,
-        title: revision.title,
-        body: revision.body,
-        status: revision.status,
-        tags: JSON.stringify(revision.tags),
-        platforms: JSON.stringify(revision.platforms),
-        scheduled_at: revision.scheduledAt,
-        created_at: revision.createdAt,
-      })
-      .execute();
+    await tx.insertInto('post_revisions').values(toRevisionRow(revision)).execute();
   }
 
   async deleteAll(tx: Tx): Promise<void> {
