@@ -86,4 +86,18 @@ describe('export and import', () => {
     const result = await t.core.dispatcher.invoke('data:import-all', { document: { format: 'buffer-csv' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
+
+  it('refuses a damaged file whose revisions belong to missing posts, importing nothing', async () => {
+    const source = await newCore();
+    await fillLibrary(source);
+    const exported = await source.core.services.data.exportAll();
+    const damaged = { ...exported, posts: exported.posts.slice(1) };
+    const target = await newCore();
+    const result = await target.core.dispatcher.invoke('data:import-all', { document: damaged });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('damaged') },
+    });
+    expect((await target.core.services.data.exportAll()).posts).toEqual([]);
+  });
 });

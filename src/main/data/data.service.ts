@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ContractError } from '../../shared/contract/errors';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ImportResult } from '../../shared/contract/data';
 import type { EventBus } from '../contract/event-bus';
 import type { AppDatabase, Tx } from '../db/database';
@@ -43,6 +44,7 @@ export class DataService {
    * transaction.
    */
   async importAll(document: ExportDocument, mode: 'merge' | 'replace'): Promise<ImportResult> {
+    assertRevisionsHavePosts(document);
     const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
     this.database.backupTo(join(this.backupDir, `before-import-${stamp}.db`));
     const jobId = `import-${stamp}`;
@@ -106,11 +108,21 @@ export class DataService {
         .select('id')
         .where('id', '=', revision.id)
         .executeTakeFirst();
-      const postExists = await this.posts.findById(revision.postId, tx);
-      if (!postExists) continue;
       await this.posts.insertRevision(idTaken ? { ...revision, id: undefined } : revision, tx);
       added++;
     }
     return added;
   }
+}
+
+/** An export always carries the posts its revisions belong to; a file that does not is damaged. */
+function assertRevisionsHavePosts(document: ExportDocument): void {
+  const ids = new Set(document.posts.map((post) => post.id));
+  const orphans = document.revisions.filter((revision) => !ids.has(revision.postId));
+  if (orphans.length === 0) return;
+  const message = `This file is damaged: ${orphans.length} revision(s) belong to posts it does not contain; nothing was imported`;
+  throw new ContractError('VALIDATION_FAILED', message, {
+    issues: [{ path: ['document', 'revisions'], message }],
+    postIds: [...new Set(orphans.map((revision) => revision.postId))].slice(0, 20),
+  });
 }
