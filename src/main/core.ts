@@ -1,14 +1,18 @@
 import { join } from 'node:path';
+import { type AnalyticsDomain, createAnalytics } from './analytics/analytics.setup';
 import { AppService } from './app/app.service';
 import { appHandlers } from './app/app.handlers';
 import { APP_NAME, APP_VERSION } from './app/version';
 import { Dispatcher } from './contract/dispatcher';
 import { EventBus } from './contract/event-bus';
 import type { Handlers } from './contract/handlers';
+import { type CoachDomain, createCoach } from './coach/coach.setup';
 import { dataHandlers } from './data/data.handlers';
 import { DataService } from './data/data.service';
 import { AppDatabase } from './db/database';
 import { migrateToLatest, type MigrationReport } from './db/migrate';
+import type { DomainDeps } from './domain-deps';
+import { createImports, type ImportsDomain } from './imports/imports.setup';
 import { llmAdminHandlers } from './llm/admin/llm-admin.handlers';
 import { LlmAdminService } from './llm/admin/llm-admin.service';
 import { llmHandlers } from './llm/llm.handlers';
@@ -19,6 +23,7 @@ import { postsHandlers } from './posts/posts.handlers';
 import { PostsService } from './posts/posts.service';
 import { profileHandlers } from './profile/profile.handlers';
 import { ProfileService } from './profile/profile.service';
+import { createReports, type ReportsDomain } from './reports/reports.setup';
 
 export const DATABASE_FILE = 'cadence.db';
 
@@ -39,6 +44,8 @@ export interface Core {
   };
   /** The text engines behind the LLM service (Ollama link, embedded engine, cloud key registry). */
   llm: LlmSetup;
+  /** Feature domains built on the foundation, each with its own lifecycle. */
+  domains: { imports: ImportsDomain; analytics: AnalyticsDomain; reports: ReportsDomain; coach: CoachDomain };
   close(): Promise<void>;
 }
 
@@ -93,6 +100,15 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const purged = await posts.purgeTrash();
   if (purged > 0) ports.logger.info({ purged }, 'emptied old posts from the trash');
 
+  const deps: DomainDeps = { ports, database, events, llm: llm.service, posts, profile };
+  const analytics = createAnalytics(deps);
+  const domains = {
+    imports: createImports(deps),
+    analytics,
+    reports: createReports(deps, analytics),
+    coach: createCoach(deps, analytics),
+  };
+
   const handlers: Handlers = {
     ...appHandlers(app),
     ...profileHandlers(profile),
@@ -100,8 +116,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     ...dataHandlers(data),
     ...llmHandlers(llm.service),
     ...llmAdminHandlers(llmAdmin),
+    ...domains.imports.handlers,
+    ...domains.analytics.handlers,
+    ...domains.reports.handlers,
+    ...domains.coach.handlers,
   };
   const dispatcher = new Dispatcher(handlers, ports.logger);
+  for (const domain of Object.values(domains)) domain.start();
 
   return {
     ports,
@@ -111,7 +132,9 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     dispatcher,
     services: { app, profile, posts, data, llm: llm.service, llmAdmin },
     llm,
+    domains,
     close: async () => {
+      for (const domain of Object.values(domains)) await domain.close();
       await llm.close();
       await database.close();
     },

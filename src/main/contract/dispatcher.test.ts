@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Channel, contract } from '../../shared/contract';
 import { createTestCore, type TestCore } from '../../../test/support/test-core';
+import { analyticsMalformedInputs } from '../analytics/analytics.malformed.test-support';
+import { coachMalformedInputs } from '../coach/coach.malformed.test-support';
+import { importsMalformedInputs } from '../imports/imports.malformed.test-support';
+import { reportsMalformedInputs } from '../reports/reports.malformed.test-support';
 
 const UUID = '3f2b8c1e-7a4d-4e6f-9b1a-2c3d4e5f6a7b';
 
@@ -106,6 +110,10 @@ const malformedInputs: Record<Channel, unknown[]> = {
   ],
   'llm:remove-api-key': [{}, { provider: 'ollama' }],
   'llm:check-health': [{ deep: true }],
+  ...importsMalformedInputs,
+  ...analyticsMalformedInputs,
+  ...reportsMalformedInputs,
+  ...coachMalformedInputs,
 };
 
 describe('contract validation', () => {

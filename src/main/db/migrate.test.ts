@@ -47,7 +47,14 @@ describe('migrations', () => {
     const database = AppDatabase.open(path);
     const report = await migrateToLatest(database);
 
-    expect(report.applied).toEqual(['003-add-post-search', '004-create-llm-usage', '005-add-search-prefixes']);
+    expect(report.applied).toEqual([
+      '003-add-post-search',
+      '004-create-llm-usage',
+      '005-add-search-prefixes',
+      '006-create-analytics',
+      '007-create-coach',
+      '008-create-reports',
+    ]);
     expect(report.backupPath).toBe(`${path}.before-003-add-post-search.bak`);
     expect(existsSync(report.backupPath!)).toBe(true);
     expect(listAppliedMigrations(database).map((m) => m.name)).toEqual(Object.keys(migrations));
@@ -62,6 +69,23 @@ describe('migrations', () => {
       .all();
     expect(found).toEqual(['Crumb shots']);
     expect(database.raw.prepare('select count(*) from post_revisions').pluck().get()).toBe(2);
+
+    // Analytics hangs off the posts that were already there: a publication of an old post, its
+    // snapshot, and a wrong platform refused by the table itself.
+    const postId = database.raw.prepare("select id from posts where title = 'Crumb shots'").pluck().get();
+    database.raw
+      .prepare(
+        "insert into post_publications (post_id, platform, published_at) values (?, 'x', '2026-01-02T09:00:00Z')",
+      )
+      .run(postId);
+    database.raw
+      .prepare("insert into post_metrics (publication_id, captured_at, likes) values (1, '2026-01-03T09:00:00Z', 12)")
+      .run();
+    expect(() =>
+      database.raw
+        .prepare("insert into post_publications (post_id, platform, published_at) values (?, 'myspace', 'x')")
+        .run(postId),
+    ).toThrow(/CHECK constraint/);
     await database.close();
 
     const backup = AppDatabase.open(report.backupPath!);

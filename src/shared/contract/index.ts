@@ -1,10 +1,14 @@
 import type { z } from 'zod';
+import { analyticsChannels } from './analytics';
 import { appChannels } from './app';
+import { coachChannels } from './coach';
 import { dataChannels } from './data';
+import { importsChannels } from './imports';
 import { llmChannels } from './llm';
 import { llmAdminChannels } from './llm-admin';
 import { postsChannels } from './posts';
 import { profileChannels } from './profile';
+import { reportsChannels } from './reports';
 
 /**
  * Every channel of the Cadence contract, `domain:verb-noun`. A new domain adds its file here;
@@ -17,6 +21,10 @@ export const contract = {
   ...dataChannels,
   ...llmChannels,
   ...llmAdminChannels,
+  ...importsChannels,
+  ...analyticsChannels,
+  ...reportsChannels,
+  ...coachChannels,
 };
 
 export type Contract = typeof contract;

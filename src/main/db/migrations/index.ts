@@ -4,6 +4,9 @@ import * as m002 from './002-create-posts';
 import * as m003 from './003-add-post-search';
 import * as m004 from './004-create-llm-usage';
 import * as m005 from './005-add-search-prefixes';
+import * as m006 from './006-create-analytics';
+import * as m007 from './007-create-coach';
+import * as m008 from './008-create-reports';
 
 /** One schema step; runs inside the transaction that applies every pending step. */
 export interface Migration {
@@ -20,4 +23,7 @@ export const migrations: Record<string, Migration> = {
   '003-add-post-search': m003,
   '004-create-llm-usage': m004,
   '005-add-search-prefixes': m005,
+  '006-create-analytics': m006,
+  '007-create-coach': m007,
+  '008-create-reports': m008,
 };

@@ -1,3 +1,15 @@
+import type {
+  AbPairsTable,
+  AccountMetricsTable,
+  AccountsTable,
+  AnalyticsAnomaliesTable,
+  PostMetricsTable,
+  PostPublicationsTable,
+  ReportsTable,
+  RevenueEntriesTable,
+  SettingsTable,
+} from './analytics';
+import type { CoachGoalTable, CoachInterventionsTable, CoachMilestonesTable, CoachSessionsTable } from './coach';
 import type { LlmSettingsTable, LlmUsageTable } from './llm';
 import type { PostRevisionsTable, PostsFtsTable, PostsTable } from './posts';
 import type { ProfileTable } from './profile';
@@ -10,4 +22,17 @@ export interface Database {
   posts_fts: PostsFtsTable;
   llm_usage: LlmUsageTable;
   llm_settings: LlmSettingsTable;
+  accounts: AccountsTable;
+  account_metrics: AccountMetricsTable;
+  post_publications: PostPublicationsTable;
+  post_metrics: PostMetricsTable;
+  ab_pairs: AbPairsTable;
+  revenue_entries: RevenueEntriesTable;
+  analytics_anomalies: AnalyticsAnomaliesTable;
+  settings: SettingsTable;
+  reports: ReportsTable;
+  coach_goal: CoachGoalTable;
+  coach_milestones: CoachMilestonesTable;
+  coach_sessions: CoachSessionsTable;
+  coach_interventions: CoachInterventionsTable;
 }
