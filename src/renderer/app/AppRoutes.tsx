@@ -20,6 +20,8 @@ export function AppRoutes({ onboarded }: { onboarded: boolean }) {
         <Route path="/compose/:id?" element={<pages.compose />} />
         <Route path="/library" element={<pages.library />} />
         <Route path="/calendar" element={<pages.calendar />} />
+        <Route path="/analytics/*" element={<pages.analytics />} />
+        <Route path="/coach" element={<pages.coach />} />
         <Route path="/ai" element={<pages.ai />} />
         <Route path="/settings" element={<pages.settings />} />
         <Route path="/diagnostics" element={<pages.diagnostics />} />

@@ -14,6 +14,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/compose', label: 'Compose', icon: 'compose' },
   { to: '/library', label: 'Library', icon: 'library' },
   { to: '/calendar', label: 'Calendar', icon: 'calendar' },
+  { to: '/analytics', label: 'Analytics', icon: 'chart' },
+  { to: '/coach', label: 'Coach', icon: 'target' },
   { to: '/ai', label: 'AI', icon: 'sparkles' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
   { to: '/diagnostics', label: 'Diagnostics', icon: 'diagnostics' },

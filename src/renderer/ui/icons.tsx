@@ -12,7 +12,9 @@ export type IconName =
   | 'sun'
   | 'moon'
   | 'plus'
-  | 'history';
+  | 'history'
+  | 'chart'
+  | 'target';
 
 const PATHS: Record<IconName, string[]> = {
   dashboard: ['M3 12l9-8 9 8', 'M5 10v10h5v-6h4v6h5V10'],
@@ -24,6 +26,8 @@ const PATHS: Record<IconName, string[]> = {
     'M19 12a7 7 0 00-.1-1.2l2-1.6-2-3.4-2.4 1a7 7 0 00-2-1.2L14 3h-4l-.5 2.6a7 7 0 00-2 1.2l-2.4-1-2 3.4 2 1.6a7 7 0 000 2.4l-2 1.6 2 3.4 2.4-1a7 7 0 002 1.2L10 21h4l.5-2.6a7 7 0 002-1.2l2.4 1 2-3.4-2-1.6c.1-.4.1-.8.1-1.2z',
   ],
   diagnostics: ['M3 12h4l3-7 4 14 3-7h4'],
+  chart: ['M4 20V4', 'M4 20h16', 'M8 16v-5', 'M12 16V8', 'M16 16v-3'],
+  target: ['M12 21a9 9 0 100-18 9 9 0 000 18z', 'M12 16a4 4 0 100-8 4 4 0 000 8z', 'M12 12h.01'],
   // A large four-point star, a small one above right, and a glint below right.
   sparkles: [
     'M10 4l1.8 5.2L17 11l-5.2 1.8L10 18l-1.8-5.2L3 11l5.2-1.8z',

@@ -26,6 +26,16 @@ export const eventSchemas = {
   'app:notification': z.object({ title: z.string(), body: z.string() }),
   /** A cadence://<action>/<path> link opened the app. Query parameters (OAuth codes) stay in main. */
   'app:deep-link': z.object({ action: z.string(), path: z.array(z.string()) }),
+  /** Metrics, accounts or publications changed (an import, a metrics pull); dashboards reload. */
+  'analytics:changed': z.object({ reason: z.string() }),
+  /** New anomalies were found in the creator's series. */
+  'analytics:anomalies': z.object({ count: z.number().int().nonnegative() }),
+  /** A report finished (on demand or on schedule). */
+  'reports:ready': z.object({ id: z.string(), title: z.string() }),
+  /** The coach's view changed: a new plan, interventions raised or closed, a milestone reached. */
+  'coach:changed': z.object({ reason: z.string() }),
+  /** A goal milestone was reached: the UI celebrates it until acknowledged. */
+  'coach:milestone': z.object({ id: z.number().int().positive(), fraction: z.number(), value: z.number() }),
   /** A piece of generated text for the llm:generate-text call with this requestId. */
   'llm:token': z.object({ requestId: z.string(), text: z.string() }),
   /** A provider call starts; position > 0 means a fallback, so drop text streamed so far. */
