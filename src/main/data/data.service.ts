@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContractError } from '../../shared/contract/errors';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ImportResult } from '../../shared/contract/data';
@@ -6,6 +7,8 @@ import type { AppDatabase, Tx } from '../db/database';
 import type { ClockPort } from '../platform/clock/types';
 import type { PostsRepository } from '../posts/posts.repository';
 import type { ProfileRepository } from '../profile/profile.repository';
+import { danglingReferences, exportCreatorTables, wipeCreatorTables } from './creator-tables';
+import { importCreatorTables } from './creator-tables.import';
 
 /**
  * Export everything the creator owns as one JSON document, and import it back with ids kept.
@@ -33,6 +36,7 @@ export class DataService {
         profile: await this.profile.get(tx),
         posts,
         revisions,
+        ...(await exportCreatorTables(tx)),
       };
     });
   }
@@ -45,8 +49,9 @@ export class DataService {
    */
   async importAll(document: ExportDocument, mode: 'merge' | 'replace'): Promise<ImportResult> {
     assertRevisionsHavePosts(document);
+    assertLinksResolve(document);
     const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
-    this.database.backupTo(join(this.backupDir, `before-import-${stamp}.db`));
+    this.database.backupTo(freeBackupPath(this.backupDir, `before-import-${stamp}`));
     const jobId = `import-${stamp}`;
     const total = document.posts.length + document.revisions.length;
     this.events.emit('job:progress', { jobId, phase: 'importing', done: 0, total, cancellable: false });
@@ -59,8 +64,10 @@ export class DataService {
         postsUpdated: 0,
         postsSkipped: 0,
         revisionsAdded: 0,
+        rowsAdded: {},
       };
       if (mode === 'replace') {
+        await wipeCreatorTables(tx);
         await this.posts.deleteAll(tx);
         await this.profile.delete(tx);
       }
@@ -81,9 +88,12 @@ export class DataService {
         }
       }
       counts.revisionsAdded = await this.importRevisions(document, tx);
+      counts.rowsAdded = await importCreatorTables(tx, document);
       onCommit(() => {
         this.events.emit('posts:changed', { ids: document.posts.map((p) => p.id), reason: 'imported' });
         this.events.emit('profile:changed', {});
+        this.events.emit('analytics:changed', { reason: 'data-import' });
+        this.events.emit('coach:changed', { reason: 'data-import' });
       });
       return counts;
     });
@@ -113,6 +123,21 @@ export class DataService {
     }
     return added;
   }
+}
+
+/** A backup file name not used yet (two imports within one millisecond must not collide). */
+function freeBackupPath(dir: string, base: string): string {
+  let path = join(dir, `${base}.db`);
+  for (let n = 2; existsSync(path); n++) path = join(dir, `${base}-${n}.db`);
+  return path;
+}
+
+/** Publications, snapshots, account days, A/B pairs and revenue must link to rows in the file. */
+function assertLinksResolve(document: ExportDocument): void {
+  const problems = danglingReferences(document, new Set(document.posts.map((post) => post.id)));
+  if (problems.length === 0) return;
+  const message = `This file is damaged: ${problems.join('; ')}; nothing was imported`;
+  throw new ContractError('VALIDATION_FAILED', message, { issues: [{ path: ['document'], message }] });
 }
 
 /** An export always carries the posts its revisions belong to; a file that does not is damaged. */

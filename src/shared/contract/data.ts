@@ -1,20 +1,158 @@
 import { z } from 'zod';
-import { postRevisionSchema, postSchema } from '../domain/post';
+import { platformSchema } from '../domain/platform';
+import { postIdSchema, postRevisionSchema, postSchema } from '../domain/post';
 import { profileSchema } from '../domain/profile';
 import { defineChannel } from './channel';
 
 export const EXPORT_FORMAT = 'cadence-export';
-export const EXPORT_VERSION = 1;
+/** 2 added analytics, coach and report tables; a version-1 file imports with those empty. */
+export const EXPORT_VERSION = 2;
+
+const count = z.number().int().nonnegative().nullable();
+const jsonText = z.string().refine(isJson, { message: 'Not valid JSON text' });
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const metricCounts = {
+  impressions: count,
+  reach: count,
+  views: count,
+  likes: count,
+  comments: count,
+  shares: count,
+  saves: count,
+  clicks: count,
+};
+
+/*
+ * The analytics, coach and report tables travel as their rows (column names as stored), so an
+ * export restores them exactly. None of them holds a secret; tokens live only in the secrets port.
+ */
+export const accountRowSchema = z.object({
+  id: z.string().min(1),
+  platform: platformSchema,
+  handle: z.string(),
+  display_name: z.string(),
+  source: z.enum(['import', 'connected']),
+  token_status: z.enum(['valid', 'expiring', 'needs_reconnect', 'missing_scope']).nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export const accountMetricRowSchema = z.object({
+  account_id: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is YYYY-MM-DD'),
+  followers: count,
+  impressions: count,
+  captured_at: z.string(),
+});
+export const publicationRowSchema = z.object({
+  id: z.number().int().positive(),
+  post_id: postIdSchema,
+  platform: platformSchema,
+  account_id: z.string().nullable(),
+  published_at: z.string(),
+  external_id: z.string().nullable(),
+  url: z.string().nullable(),
+  format: z.string().nullable(),
+  media_count: z.number().int().nonnegative(),
+  metrics_at: z.string().nullable(),
+  ...metricCounts,
+});
+export const postMetricRowSchema = z.object({
+  publication_id: z.number().int().positive(),
+  captured_at: z.string(),
+  ...metricCounts,
+});
+export const abPairRowSchema = z.object({
+  id: z.number().int().positive(),
+  post_a: postIdSchema,
+  post_b: postIdSchema,
+  platform: platformSchema,
+  label: z.string(),
+  created_at: z.string(),
+});
+export const revenueEntryRowSchema = z.object({
+  id: z.number().int().positive(),
+  post_id: postIdSchema.nullable(),
+  campaign: z.string().nullable(),
+  amount: z.number(),
+  cost: z.number(),
+  currency: z.string(),
+  source: z.string(),
+  occurred_at: z.string(),
+});
+export const coachGoalRowSchema = z.object({
+  id: z.literal(1),
+  metric: z.string(),
+  target: z.number(),
+  deadline: z.string(),
+  started_at: z.string(),
+});
+export const coachMilestoneRowSchema = z.object({
+  id: z.number().int().positive(),
+  fraction: z.number().gt(0).max(1),
+  value: z.number(),
+  due_date: z.string(),
+  reached_at: z.string().nullable(),
+  celebrated_at: z.string().nullable(),
+});
+export const coachSessionRowSchema = z.object({ date: z.string(), plan: jsonText, created_at: z.string() });
+export const coachInterventionRowSchema = z.object({
+  id: z.number().int().positive(),
+  rule: z.string(),
+  situation: z.string(),
+  details: jsonText,
+  status: z.enum(['open', 'snoozed', 'dismissed', 'acted', 'resolved']),
+  triggered_at: z.string(),
+  snoozed_until: z.string().nullable(),
+  closed_at: z.string().nullable(),
+  action: z.string().nullable(),
+});
+/** A report's record; the PDF and CSV files themselves stay in the data folder. */
+export const reportRowSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['weekly', 'custom']),
+  title: z.string(),
+  params: jsonText,
+  range_from: z.string(),
+  range_to: z.string(),
+  pdf_file: z.string(),
+  csv_file: z.string(),
+  created_at: z.string(),
+});
+
+/** The sections added in version 2, each a list of rows; missing (a version-1 file) means empty. */
+export const creatorTablesShape = {
+  accounts: z.array(accountRowSchema).default([]),
+  accountMetrics: z.array(accountMetricRowSchema).default([]),
+  publications: z.array(publicationRowSchema).default([]),
+  postMetrics: z.array(postMetricRowSchema).default([]),
+  abPairs: z.array(abPairRowSchema).default([]),
+  revenueEntries: z.array(revenueEntryRowSchema).default([]),
+  coachGoal: z.array(coachGoalRowSchema).max(1).default([]),
+  coachMilestones: z.array(coachMilestoneRowSchema).default([]),
+  coachSessions: z.array(coachSessionRowSchema).default([]),
+  coachInterventions: z.array(coachInterventionRowSchema).default([]),
+  reports: z.array(reportRowSchema).default([]),
+};
+export type CreatorTableName = keyof typeof creatorTablesShape;
+export type CreatorTables = { [K in CreatorTableName]: z.infer<(typeof creatorTablesShape)[K]> };
 
 /** Everything the creator owns, as one JSON document. Ids are kept so an import restores links. */
 export const exportDocumentSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+  version: z.union([z.literal(1), z.literal(EXPORT_VERSION)]),
   exportedAt: z.string(),
   appVersion: z.string(),
   profile: profileSchema.nullable(),
   posts: z.array(postSchema),
   revisions: z.array(postRevisionSchema),
+  ...creatorTablesShape,
 });
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;
 
@@ -25,6 +163,8 @@ export const importResultSchema = z.object({
   postsUpdated: z.number().int().nonnegative(),
   postsSkipped: z.number().int().nonnegative(),
   revisionsAdded: z.number().int().nonnegative(),
+  /** Rows added per version-2 section (accounts, publications, coachSessions, …). */
+  rowsAdded: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
