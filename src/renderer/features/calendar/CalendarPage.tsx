@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Button } from '../../ui/Button';
+import { BestTimesPanel } from './BestTimesPanel';
 import { PageHeader } from '../../ui/PageHeader';
 import { visibleDays } from './calendar-dates';
 import { CalendarDnd } from './CalendarDnd';
@@ -26,6 +27,7 @@ export default function CalendarPage() {
           </div>
           <aside className="lg:pt-12">
             <UnscheduledList />
+            <BestTimesPanel />
           </aside>
         </div>
       </CalendarDnd>
