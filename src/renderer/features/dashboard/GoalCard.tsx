@@ -2,6 +2,7 @@ import type { Profile } from '../../../shared/domain/profile';
 import { Card } from '../../ui/Card';
 import { formatCalendarDate, todayIn } from '../../ui/format';
 import { GOAL_METRIC_LABELS, describeGoalTarget } from '../../ui/goals';
+import { CoachGoalSummary } from '../coach/CoachGoalSummary';
 import { daysUntil } from './week';
 
 function daysLeftText(days: number): string {
@@ -36,6 +37,7 @@ export function GoalCard({ profile }: { profile: Profile }) {
           </dd>
         </div>
       </dl>
+      <CoachGoalSummary />
     </Card>
   );
 }
