@@ -1,4 +1,13 @@
 import { join } from 'node:path';
+import { createStudio, type StudioDomain } from './studio/studio.setup';
+import { createTemplates, type TemplatesDomain } from './templates/templates.setup';
+import { createBrand, type BrandDomain } from './brand/brand.setup';
+import { createQuality, type QualityDomain } from './quality/quality.setup';
+import { createHashtags, type HashtagsDomain } from './hashtags/hashtags.setup';
+import { createBulk, type BulkDomain } from './bulk/bulk.setup';
+import { createMedia, type MediaDomain } from './media/media.setup';
+import { createSearch, type SearchDomain } from './search/search.setup';
+import { createPlanning, type PlanningDomain } from './planning/planning.setup';
 import { type AnalyticsDomain, createAnalytics } from './analytics/analytics.setup';
 import { AppService } from './app/app.service';
 import { appHandlers } from './app/app.handlers';
@@ -45,7 +54,21 @@ export interface Core {
   /** The text engines behind the LLM service (Ollama link, embedded engine, cloud key registry). */
   llm: LlmSetup;
   /** Feature domains built on the foundation, each with its own lifecycle. */
-  domains: { imports: ImportsDomain; analytics: AnalyticsDomain; reports: ReportsDomain; coach: CoachDomain };
+  domains: {
+    imports: ImportsDomain;
+    analytics: AnalyticsDomain;
+    reports: ReportsDomain;
+    coach: CoachDomain;
+    studio: StudioDomain;
+    templates: TemplatesDomain;
+    brand: BrandDomain;
+    quality: QualityDomain;
+    hashtags: HashtagsDomain;
+    bulk: BulkDomain;
+    media: MediaDomain;
+    search: SearchDomain;
+    planning: PlanningDomain;
+  };
   close(): Promise<void>;
 }
 
@@ -107,6 +130,15 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     analytics,
     reports: createReports(deps, analytics),
     coach: createCoach(deps, analytics),
+    studio: createStudio(deps),
+    templates: createTemplates(deps),
+    brand: createBrand(deps),
+    quality: createQuality(deps),
+    hashtags: createHashtags(deps),
+    bulk: createBulk(deps),
+    media: createMedia(deps),
+    search: createSearch(deps),
+    planning: createPlanning(deps),
   };
 
   const handlers: Handlers = {
@@ -120,6 +152,15 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     ...domains.analytics.handlers,
     ...domains.reports.handlers,
     ...domains.coach.handlers,
+    ...domains.studio.handlers,
+    ...domains.templates.handlers,
+    ...domains.brand.handlers,
+    ...domains.quality.handlers,
+    ...domains.hashtags.handlers,
+    ...domains.bulk.handlers,
+    ...domains.media.handlers,
+    ...domains.search.handlers,
+    ...domains.planning.handlers,
   };
   const dispatcher = new Dispatcher(handlers, ports.logger);
   for (const domain of Object.values(domains)) domain.start();

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Channel, contract } from '../../shared/contract';
 import { createTestCore, type TestCore } from '../../../test/support/test-core';
+import { studioMalformedInputs } from '../studio/studio.malformed.test-support';
+import { templatesMalformedInputs } from '../templates/templates.malformed.test-support';
+import { brandMalformedInputs } from '../brand/brand.malformed.test-support';
+import { qualityMalformedInputs } from '../quality/quality.malformed.test-support';
+import { hashtagsMalformedInputs } from '../hashtags/hashtags.malformed.test-support';
+import { bulkMalformedInputs } from '../bulk/bulk.malformed.test-support';
+import { mediaMalformedInputs } from '../media/media.malformed.test-support';
+import { searchMalformedInputs } from '../search/search.malformed.test-support';
+import { planningMalformedInputs } from '../planning/planning.malformed.test-support';
 import { analyticsMalformedInputs } from '../analytics/analytics.malformed.test-support';
 import { coachMalformedInputs } from '../coach/coach.malformed.test-support';
 import { importsMalformedInputs } from '../imports/imports.malformed.test-support';
@@ -114,6 +123,15 @@ const malformedInputs: Record<Channel, unknown[]> = {
   ...analyticsMalformedInputs,
   ...reportsMalformedInputs,
   ...coachMalformedInputs,
+  ...studioMalformedInputs,
+  ...templatesMalformedInputs,
+  ...brandMalformedInputs,
+  ...qualityMalformedInputs,
+  ...hashtagsMalformedInputs,
+  ...bulkMalformedInputs,
+  ...mediaMalformedInputs,
+  ...searchMalformedInputs,
+  ...planningMalformedInputs,
 };
 
 describe('contract validation', () => {

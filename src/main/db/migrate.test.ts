@@ -54,6 +54,7 @@ describe('migrations', () => {
       '006-create-analytics',
       '007-create-coach',
       '008-create-reports',
+      '009-create-content-studio',
     ]);
     expect(report.backupPath).toBe(`${path}.before-003-add-post-search.bak`);
     expect(existsSync(report.backupPath!)).toBe(true);
@@ -86,6 +87,17 @@ describe('migrations', () => {
         .prepare("insert into post_publications (post_id, platform, published_at) values (?, 'myspace', 'x')")
         .run(postId),
     ).toThrow(/CHECK constraint/);
+
+    // The content studio links old posts too: an idea and where the post came from.
+    database.raw
+      .prepare(
+        "insert into ideas (id, topic, source_kind, platforms, created_at) values ('i1', 'crumb', 'topic', '[\"x\"]', '2026-01-01T00:00:00Z')",
+      )
+      .run();
+    database.raw
+      .prepare("insert into post_origins (post_id, idea_id, variant_label) values (?, 'i1', 'A')")
+      .run(postId);
+    expect(database.raw.prepare('select idea_id from post_origins where post_id = ?').pluck().get(postId)).toBe('i1');
     await database.close();
 
     const backup = AppDatabase.open(report.backupPath!);

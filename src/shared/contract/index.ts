@@ -1,4 +1,13 @@
 import type { z } from 'zod';
+import { studioChannels } from './studio';
+import { templatesChannels } from './templates';
+import { brandChannels } from './brand';
+import { qualityChannels } from './quality';
+import { hashtagsChannels } from './hashtags';
+import { bulkChannels } from './bulk';
+import { mediaChannels } from './media';
+import { searchChannels } from './search';
+import { planningChannels } from './planning';
 import { analyticsChannels } from './analytics';
 import { appChannels } from './app';
 import { coachChannels } from './coach';
@@ -25,6 +34,15 @@ export const contract = {
   ...analyticsChannels,
   ...reportsChannels,
   ...coachChannels,
+  ...studioChannels,
+  ...templatesChannels,
+  ...brandChannels,
+  ...qualityChannels,
+  ...hashtagsChannels,
+  ...bulkChannels,
+  ...mediaChannels,
+  ...searchChannels,
+  ...planningChannels,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import * as m005 from './005-add-search-prefixes';
 import * as m006 from './006-create-analytics';
 import * as m007 from './007-create-coach';
 import * as m008 from './008-create-reports';
+import * as m009 from './009-create-content-studio';
 
 /** One schema step; runs inside the transaction that applies every pending step. */
 export interface Migration {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '006-create-analytics': m006,
   '007-create-coach': m007,
   '008-create-reports': m008,
+  '009-create-content-studio': m009,
 };

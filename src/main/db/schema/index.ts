@@ -9,6 +9,18 @@ import type {
   RevenueEntriesTable,
   SettingsTable,
 } from './analytics';
+import type {
+  BulkItemsTable,
+  BulkJobsTable,
+  HashtagTrendsTable,
+  IdeasTable,
+  MediaTable,
+  PostEmbeddingsTable,
+  PostMediaTable,
+  PostOriginsTable,
+  TemplatesTable,
+  VoiceProfileTable,
+} from './content';
 import type { CoachGoalTable, CoachInterventionsTable, CoachMilestonesTable, CoachSessionsTable } from './coach';
 import type { LlmSettingsTable, LlmUsageTable } from './llm';
 import type { PostRevisionsTable, PostsFtsTable, PostsTable } from './posts';
@@ -35,4 +47,14 @@ export interface Database {
   coach_milestones: CoachMilestonesTable;
   coach_sessions: CoachSessionsTable;
   coach_interventions: CoachInterventionsTable;
+  ideas: IdeasTable;
+  post_origins: PostOriginsTable;
+  templates: TemplatesTable;
+  voice_profile: VoiceProfileTable;
+  media: MediaTable;
+  post_media: PostMediaTable;
+  bulk_jobs: BulkJobsTable;
+  bulk_items: BulkItemsTable;
+  post_embeddings: PostEmbeddingsTable;
+  hashtag_trends: HashtagTrendsTable;
 }
