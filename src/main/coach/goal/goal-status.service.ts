@@ -10,7 +10,14 @@ import type { CoachRepository, GoalRow, MilestoneRow } from '../coach.repository
 import { dayRange, daysBetween, localDay, shiftDay } from '../local-day';
 import { type Goal, neededPath, neededValue } from '../../analytics/math/milestones';
 import { FIT_WINDOW_DAYS, goalForecast } from './goal-forecast';
-import { CUMULATIVE_METRICS, dailyValues, METRIC_DEFINITIONS, METRIC_UNITS, type MetricInputs } from './metric-series';
+import {
+  CUMULATIVE_METRICS,
+  dailyValues,
+  METRIC_DEFINITIONS,
+  METRIC_UNITS,
+  type MetricInputs,
+  targetInSeriesUnits,
+} from './metric-series';
 import { hasReached, type PlannedMilestone, planMilestones } from './milestone-plan';
 import { bestFormats, successPath } from './success-path';
 
@@ -41,7 +48,8 @@ export class GoalStatusService {
       revenue: await this.d.reader.revenue(),
     };
     const goal = await this.trackedGoal(profile, now, inputs);
-    const { metric, target, deadline } = profile.goal;
+    const { metric, deadline } = profile.goal;
+    const target = targetInSeriesUnits(metric, profile.goal.target);
     const startDay = localDay(goal.started_at, tz);
     const fitFrom = shiftDay(today, -(FIT_WINDOW_DAYS - 1));
     const from = startDay < fitFrom ? startDay : fitFrom;
@@ -133,7 +141,7 @@ export class GoalStatusService {
     const baseline = CUMULATIVE_METRICS.has(metric) ? 0 : baselineOf(daily.days, daily.values, startDay);
     const planned = planMilestones({
       baseline,
-      target,
+      target: targetInSeriesUnits(metric, target),
       startDate: startDay,
       deadline: deadline < startDay ? startDay : deadline,
     });

@@ -35,6 +35,19 @@ describe('coach:get-goal-status', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('reads an engagement-rate target in percent, as the profile asks for it, against fraction series', async () => {
+    await saveProfileAt(
+      t,
+      '2026-11-01T09:00:00.000Z',
+      profileOf({ goal: { metric: 'engagement_rate', target: 5, deadline: '2027-03-01' } }),
+    );
+    const status = await invoke('coach:get-goal-status');
+    expect(status.unit).toBe('fraction');
+    expect(status.goal.target).toBe(0.05);
+    expect(status.needed.at(-1)).toEqual({ date: '2027-03-01', value: 0.05 });
+    expect(Math.max(...status.milestones.map((m) => m.value))).toBe(0.05);
+  });
+
   it('gives the needed path, the forecast with its probability and the milestones on a fixture series', async () => {
     await saveProfileAt(t, '2026-11-01T09:00:00.000Z', profileOf());
     const account = await addAccount(t);

@@ -22,6 +22,14 @@ export const METRIC_UNITS: Record<GoalMetric, 'count' | 'fraction' | 'money'> = 
   revenue: 'money',
 };
 
+/**
+ * The goal's target in the unit of the metric's series: the profile asks for an engagement rate
+ * in percent ("5" for 5 %), while the series are fractions (0.05).
+ */
+export function targetInSeriesUnits(metric: GoalMetric, target: number): number {
+  return METRIC_UNITS[metric] === 'fraction' ? target / 100 : target;
+}
+
 /** Metrics counted from the goal's start (0 at the start) rather than read as a level. */
 export const CUMULATIVE_METRICS: ReadonlySet<GoalMetric> = new Set(['posts_published', 'revenue']);
 
