@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, format } from 'date-fns';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOllamaPeer, type OllamaPeer } from '../test/peers/ollama/peer';
@@ -11,6 +10,7 @@ import { launchChromium } from './support/browser';
 import { type HostProcess, startHostProcess } from './support/host-process';
 import { type PacingProxy, startPacingProxy } from './support/pacing-proxy';
 import { expectVisible, step } from './support/page-actions';
+import { seedProfile } from './support/seed-profile';
 
 const MiB = 1024 * 1024;
 const MODEL = 'tinyllama:1.1b';
@@ -41,23 +41,6 @@ afterAll(async () => {
   await peer?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Onboards through the API, as a returning user would already be. */
-async function seedProfile(target: HostProcess): Promise<void> {
-  const response = await fetch(`${target.origin}/api/invoke/profile:save-profile`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
-    body: JSON.stringify({
-      name: 'Ada Baker',
-      niche: 'sourdough baking',
-      platforms: ['x', 'bluesky'],
-      timezone: 'UTC',
-      goal: { metric: 'followers', target: 10_000, deadline: format(addDays(new Date(), 200), 'yyyy-MM-dd') },
-      cadence: { postsPerWeek: 3, days: ['mon', 'wed', 'fri'] },
-    }),
-  });
-  expect(response.ok, `save-profile answered ${response.status}: ${await response.clone().text()}`).toBe(true);
-}
 
 const progressValue = async (bar: Locator) => Number((await bar.getAttribute('value')) ?? 0);
 const textOf = (locator: Locator) => locator.innerText();
