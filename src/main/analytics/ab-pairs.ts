@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AbComparison, AbPair, AbSummary, PublishedPost } from '../../shared/domain/analytics';
 import { ContractError } from '../../shared/contract';
 import type { Platform } from '../../shared/domain/platform';
@@ -39,7 +40,23 @@ export function compare(platform: Platform, a: PublishedPost | undefined, b: Pub
   };
 }
 
-/** A/B pairs: two posts published on the same platform, compared with a two-proportion z-test. */
+/**
+ * The comparison of a pair; while either post has not gone out on the platform yet (a pair set up
+ * at scheduling time), the verdict is "not enough data" and the message says which is still to come.
+ */
+export function comparePair(
+  platform: Platform,
+  a: PublishedPost | undefined,
+  b: PublishedPost | undefined,
+): AbComparison {
+  const result = compare(platform, a, b);
+  if (a && b) return result;
+  const which = !a && !b ? 'neither post has' : !a ? 'A has not' : 'B has not';
+  const where = getPlatformLimit(platform).displayName;
+  return { ...result, verdict: 'not_enough_data', message: `Not published yet: ${which} gone out on ${where}.` };
+}
+
+/** A/B pairs: two posts on the same platform (published, or scheduled to be), compared with a two-proportion z-test. */
 export class AbPairs {
   constructor(
     private readonly db: Db,
@@ -69,7 +86,7 @@ export class AbPairs {
         createdAt: p.created_at,
         postA: { id: p.post_a, title: p.title_a },
         postB: { id: p.post_b, title: p.title_b },
-        comparison: compare(platform, byKey.get(`${p.post_a}|${platform}`), byKey.get(`${p.post_b}|${platform}`)),
+        comparison: comparePair(platform, byKey.get(`${p.post_a}|${platform}`), byKey.get(`${p.post_b}|${platform}`)),
       };
     });
   }
@@ -83,6 +100,10 @@ export class AbPairs {
     };
   }
 
+  /**
+   * Pairs two posts on a platform. Each must be published there or at least target it (its
+   * `platforms` lists it), so a pair can be set up when the posts are scheduled, before they go out.
+   */
   async create(input: CreateAbPairInput): Promise<AbPair> {
     const publishedOn = await this.queries.publications({ postIds: [input.postA, input.postB] });
     for (const [name, id] of [
@@ -90,10 +111,12 @@ export class AbPairs {
       ['B', input.postB],
     ] as const) {
       if (!(await this.queries.postExists(id))) throw new ContractError('NOT_FOUND', `Post ${name} was not found.`);
-      if (!publishedOn.some((r) => r.post_id === id && r.platform === input.platform)) {
+      const published = publishedOn.some((r) => r.post_id === id && r.platform === input.platform);
+      if (!published && !(await this.targets(id, input.platform))) {
+        const platform = getPlatformLimit(input.platform).displayName;
         throw new ContractError(
           'CONFLICT',
-          `Post ${name} has not been published on ${getPlatformLimit(input.platform).displayName}.`,
+          `Post ${name} is not for ${platform}: it neither targets ${platform} nor has been published there.`,
         );
       }
     }
@@ -118,6 +141,17 @@ export class AbPairs {
     const created = (await this.list()).find((p) => p.id === inserted.id);
     if (!created) throw new ContractError('NOT_FOUND', 'The A/B pair was removed while it was being created.');
     return created;
+  }
+
+  /** Whether a post's platforms list the platform. */
+  private async targets(postId: string, platform: Platform): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('posts')
+      .select('id')
+      .where('id', '=', postId)
+      .where(sql<boolean>`exists (select 1 from json_each(posts.platforms) where json_each.value = ${platform})`)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async delete(id: number): Promise<{ id: number }> {

@@ -95,7 +95,7 @@ describe('analytics A/B pairs', () => {
       'a post not published on that platform',
       () => ({ postA: a.postId, postB: b.postId, platform: 'instagram' }),
       'CONFLICT',
-      'Post A has not been published on Instagram.',
+      'Post A is not for Instagram: it neither targets Instagram nor has been published there.',
     ],
   ] as const)('refuses %s', async (_, input, code, message) => {
     const result = await invokeTyped(t.core, 'analytics:create-ab-pair', input() as never);

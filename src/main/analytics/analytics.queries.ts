@@ -177,6 +177,19 @@ export class AnalyticsQueries {
       .execute();
   }
 
+  /**
+   * Changes whenever publications or their metrics do (a new row, a newer snapshot, a post moved
+   * to or out of the trash): the version of the data that models fitted on it depend on.
+   */
+  async dataVersion(): Promise<string> {
+    const row = await sql<{ n: number; maxId: number | null; lastMetrics: string | null; trashed: number }>`
+      select count(*) as n, max(id) as maxId, max(metrics_at) as lastMetrics,
+        (select count(*) from posts where deleted_at is not null) as trashed
+      from post_publications`.execute(this.db);
+    const v = row.rows[0];
+    return v ? `${v.n}:${v.maxId}:${v.lastMetrics}:${v.trashed}` : 'empty';
+  }
+
   async postExists(postId: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('posts')

@@ -31,6 +31,7 @@ import {
 import { metricValuesOf, toPublishedPost } from './published-post';
 import { revenueSummary } from './revenue';
 import { successEvidence } from './success-evidence';
+import { DataVersionCache } from './data-version-cache';
 import { ZoneClock } from './zone-clock';
 
 /** Which publications: local days (both ends included, creator's zone), platforms, or given posts. */
@@ -52,6 +53,8 @@ export class AnalyticsService {
   private readonly scanner: AnomalyScanner;
   /** Kept while the zone stays the same, so its per-hour offset cache serves every query. */
   private zoneClock: ZoneClock | null = null;
+  /** Model fits kept until the data changes (the coach and the dashboard ask for them often). */
+  private readonly successCache = new DataVersionCache<SuccessFactorsResult>();
 
   constructor(private readonly deps: DomainDeps) {
     this.queries = new AnalyticsQueries(deps.database.db);
@@ -166,7 +169,11 @@ export class AnalyticsService {
   /** Which post features go with better engagement (or why there is not enough data yet). */
   async successFactors(filter: AnalyticsOptionalRange = {}): Promise<SuccessFactorsResult> {
     const zone = await this.zone();
-    return successEvidence(await this.rows(filter, zone), zone.timezone);
+    const key = JSON.stringify([zone.timezone, filter.from, filter.to, filter.platforms]);
+    const version = await this.queries.dataVersion();
+    return this.successCache.get(key, version, async () =>
+      successEvidence(await this.rows(filter, zone), zone.timezone),
+    );
   }
 
   /** Best posting slots for a platform: the creator's own data blended with published defaults. */
