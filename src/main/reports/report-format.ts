@@ -1,30 +1,9 @@
-import type { ReportMetric } from '../../shared/contract/reports';
-import type { Platform } from '../../shared/domain/platform';
+import { REPORT_METRIC_LABELS } from '../../shared/contract/reports';
+import { PLATFORM_LABELS } from '../../shared/domain/platform';
 
 /** Column and row labels, the same in the PDF and the CSV. */
-export const METRIC_LABELS: Record<ReportMetric, string> = {
-  impressions: 'Impressions',
-  views: 'Views',
-  likes: 'Likes',
-  comments: 'Comments',
-  shares: 'Shares',
-  saves: 'Saves',
-  clicks: 'Clicks',
-  engagement_rate: 'Engagement rate',
-  followers: 'Followers',
-};
-
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  x: 'X',
-  linkedin: 'LinkedIn',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-};
+export const METRIC_LABELS = REPORT_METRIC_LABELS;
+export { PLATFORM_LABELS };
 
 const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 

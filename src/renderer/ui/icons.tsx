@@ -14,7 +14,10 @@ export type IconName =
   | 'plus'
   | 'history'
   | 'chart'
-  | 'target';
+  | 'target'
+  | 'layers'
+  | 'template'
+  | 'voice';
 
 const PATHS: Record<IconName, string[]> = {
   dashboard: ['M3 12l9-8 9 8', 'M5 10v10h5v-6h4v6h5V10'],
@@ -49,6 +52,9 @@ const PATHS: Record<IconName, string[]> = {
   moon: ['M20 14.5A8 8 0 019.5 4a8 8 0 1010.5 10.5z'],
   plus: ['M12 5v14', 'M5 12h14'],
   history: ['M3 12a9 9 0 103-6.7L3 8', 'M3 3v5h5', 'M12 7v5l3 3'],
+  layers: ['M12 3l9 5-9 5-9-5 9-5z', 'M3 13l9 5 9-5', 'M3 17.5l9 5 9-5'],
+  template: ['M4 4h16v5H4z', 'M4 13h7v7H4z', 'M15 13h5', 'M15 17h5', 'M15 20h3'],
+  voice: ['M12 3a3 3 0 00-3 3v6a3 3 0 006 0V6a3 3 0 00-3-3z', 'M5 11a7 7 0 0014 0', 'M12 18v3'],
 };
 
 export function Icon({ name, className = 'size-5', ...rest }: { name: IconName } & SVGProps<SVGSVGElement>) {

@@ -1,17 +1,6 @@
-import { PLATFORMS, type Platform } from '../../shared/domain/platform';
+import { PLATFORM_LABELS, PLATFORMS, type Platform } from '../../shared/domain/platform';
 
-/** Display names, in the order the UI lists platforms. */
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  x: 'X',
-  linkedin: 'LinkedIn',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-};
+export { PLATFORM_LABELS };
 
 /** A short brand-ish colour per platform for badges and dots (Tailwind classes, light + dark). */
 export const PLATFORM_DOT_CLASS: Record<Platform, string> = {

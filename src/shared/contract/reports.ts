@@ -17,6 +17,19 @@ export const REPORT_METRICS = [
 ] as const;
 export type ReportMetric = (typeof REPORT_METRICS)[number];
 
+/** Column and row labels of each metric, the same in the PDF, the CSV and the report form. */
+export const REPORT_METRIC_LABELS: Record<ReportMetric, string> = {
+  impressions: 'Impressions',
+  views: 'Views',
+  likes: 'Likes',
+  comments: 'Comments',
+  shares: 'Shares',
+  saves: 'Saves',
+  clicks: 'Clicks',
+  engagement_rate: 'Engagement rate',
+  followers: 'Followers',
+};
+
 /** The parts of the PDF a custom report can keep; a weekly report has all of them. */
 export const REPORT_SECTIONS = [
   'totals',

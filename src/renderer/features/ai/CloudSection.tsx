@@ -1,5 +1,5 @@
 import { Spinner } from '../../ui/Spinner';
-import { AiSection, EmptyNote, SectionError } from './AiSection';
+import { SectionCard, EmptyNote, SectionError } from '../../ui/SectionCard';
 import { useCloud } from './cloud.store';
 import { CloudProviderRow } from './CloudProviderRow';
 
@@ -10,7 +10,7 @@ export function CloudSection() {
   const error = useCloud((s) => s.error);
 
   return (
-    <AiSection
+    <SectionCard
       title="Cloud providers"
       description="Optional. Keys are checked with the provider, then kept in your system keychain."
     >
@@ -24,6 +24,6 @@ export function CloudSection() {
           ))}
         </ul>
       )}
-    </AiSection>
+    </SectionCard>
   );
 }

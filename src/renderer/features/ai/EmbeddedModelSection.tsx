@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Button } from '../../ui/Button';
 import { inputClass } from '../../ui/controls';
 import { Field } from '../../ui/Field';
-import { AiSection } from './AiSection';
+import { SectionCard } from '../../ui/SectionCard';
 import { useEmbeddedDownload } from './embedded-download.store';
 import { useEngines } from './engines.store';
 import { LocalModelFileForm } from './LocalModelFileForm';
@@ -37,7 +37,7 @@ export function EmbeddedModelSection() {
   const busy = active !== null;
 
   return (
-    <AiSection
+    <SectionCard
       title="Embedded engine models"
       description={
         <>
@@ -138,6 +138,6 @@ export function EmbeddedModelSection() {
         )}
       </div>
       <LocalModelFileForm />
-    </AiSection>
+    </SectionCard>
   );
 }

@@ -1,6 +1,6 @@
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Spinner';
-import { AiSection, SectionError } from './AiSection';
+import { SectionCard, SectionError } from '../../ui/SectionCard';
 import { ToneBadge } from './Badges';
 import { embeddedSummary, type EngineSummary, hardwareRows, ollamaSummary } from './engine-text';
 import { useEngines } from './engines.store';
@@ -22,7 +22,7 @@ function EngineRow({ name, summary }: { name: string; summary: EngineSummary }) 
 export function EnginesSection() {
   const { status, data, error, checking, checkHealth } = useEngines();
   return (
-    <AiSection
+    <SectionCard
       title="Engines"
       description="Where your drafts are written on this device."
       actions={
@@ -55,6 +55,6 @@ export function EnginesSection() {
           <HealthList />
         </div>
       )}
-    </AiSection>
+    </SectionCard>
   );
 }

@@ -1,5 +1,5 @@
 import { Spinner } from '../../ui/Spinner';
-import { AiSection, EmptyNote, SectionError } from './AiSection';
+import { SectionCard, EmptyNote, SectionError } from '../../ui/SectionCard';
 import { ModelRow } from './ModelRow';
 import { useModels } from './models.store';
 
@@ -12,7 +12,7 @@ export function ModelsSection() {
   const error = useModels((s) => s.error);
 
   return (
-    <AiSection title="Installed models" description="Models in Ollama and in Cadence’s own models folder.">
+    <SectionCard title="Installed models" description="Models in Ollama and in Cadence’s own models folder.">
       {status === 'error' && error && <SectionError message={`Could not list the models: ${error}`} />}
       {status === 'loading' && <Spinner label="Listing models…" />}
       {status === 'ready' && models.length === 0 && (
@@ -55,6 +55,6 @@ export function ModelsSection() {
           </table>
         </div>
       )}
-    </AiSection>
+    </SectionCard>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Button } from '../../ui/Button';
 import { inputClass } from '../../ui/controls';
 import { Field } from '../../ui/Field';
-import { AiSection } from './AiSection';
+import { SectionCard } from '../../ui/SectionCard';
 import { INSTALL_HINT } from './engine-text';
 import { ollamaMissing, useEngines } from './engines.store';
 import { PullProgress } from './PullProgress';
@@ -26,7 +26,7 @@ export function PullSection() {
   }, [active]);
 
   return (
-    <AiSection
+    <SectionCard
       title="Pull a model"
       description={
         <>
@@ -73,6 +73,6 @@ export function PullSection() {
         <p className="mt-3 text-sm text-amber-800 dark:text-amber-300">Pulling needs Ollama. {INSTALL_HINT}.</p>
       )}
       {active && <PullProgress pull={active} />}
-    </AiSection>
+    </SectionCard>
   );
 }

@@ -1,5 +1,5 @@
 import { Spinner } from '../../ui/Spinner';
-import { AiSection, EmptyNote } from './AiSection';
+import { SectionCard, EmptyNote } from '../../ui/SectionCard';
 import { useModels } from './models.store';
 import { RecommendationRow } from './RecommendationRow';
 
@@ -11,7 +11,7 @@ export function RecommendationsSection() {
   const recommendations = useModels((s) => s.recommendations);
 
   return (
-    <AiSection title="Recommendations" description="Picked for this machine’s memory from Cadence’s model catalog.">
+    <SectionCard title="Recommendations" description="Picked for this machine’s memory from Cadence’s model catalog.">
       {status === 'loading' && <Spinner label="Rating models for this machine…" />}
       {status !== 'loading' && recommendations.length === 0 && <EmptyNote>No recommendations available.</EmptyNote>}
       {recommendations.length > 0 && (
@@ -42,6 +42,6 @@ export function RecommendationsSection() {
           </table>
         </div>
       )}
-    </AiSection>
+    </SectionCard>
   );
 }

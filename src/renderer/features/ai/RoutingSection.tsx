@@ -1,6 +1,6 @@
 import { LLM_TASKS } from '../../../shared/domain/llm';
 import { Spinner } from '../../ui/Spinner';
-import { AiSection, SectionError } from './AiSection';
+import { SectionCard, SectionError } from '../../ui/SectionCard';
 import { CeilingsForm } from './CeilingsForm';
 import { CloudTasksField } from './CloudTasksField';
 import { PrivacySwitch } from './PrivacySwitch';
@@ -14,7 +14,7 @@ export function RoutingSection() {
   const error = useRouting((s) => s.error);
 
   return (
-    <AiSection
+    <SectionCard
       title="Task routing"
       description="Each task tries its models in order and falls back to the next when one cannot answer."
     >
@@ -34,6 +34,6 @@ export function RoutingSection() {
           </div>
         </div>
       )}
-    </AiSection>
+    </SectionCard>
   );
 }

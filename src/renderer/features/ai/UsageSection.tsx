@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { inputClass } from '../../ui/controls';
 import { Field } from '../../ui/Field';
 import { Spinner } from '../../ui/Spinner';
-import { AiSection, EmptyNote, SectionError } from './AiSection';
+import { SectionCard, EmptyNote, SectionError } from '../../ui/SectionCard';
 import { ModelComparison } from './ModelComparison';
 import { ShareList } from './ShareList';
 import { fillDays } from './usage-data';
@@ -19,7 +19,7 @@ export function UsageSection() {
   const points = useMemo(() => (report ? fillDays(report.byDay, report.from, report.to) : []), [report]);
 
   return (
-    <AiSection title="Usage" description="Every generation Cadence made, on this device or in the cloud.">
+    <SectionCard title="Usage" description="Every generation Cadence made, on this device or in the cloud.">
       <div className="mb-5 flex flex-wrap items-start gap-3">
         {(['from', 'to'] as const).map((end) => (
           <Field key={end} id={`ai-usage-${end}`} label={end === 'from' ? 'From' : 'To'} className="w-44">
@@ -54,6 +54,6 @@ export function UsageSection() {
           <ModelComparison rows={report.byModel} />
         </div>
       )}
-    </AiSection>
+    </SectionCard>
   );
 }

@@ -8,7 +8,7 @@ import { PlatformBadge } from '../../ui/PlatformBadge';
 import { Spinner } from '../../ui/Spinner';
 import { AbPairForm } from './AbPairForm';
 import { useAbPairs } from './ab-pairs.store';
-import { AnalyticsSection, EmptyNote, SectionError } from './AnalyticsSection';
+import { SectionCard, EmptyNote, SectionError } from '../../ui/SectionCard';
 import { formatRate } from './analytics-format';
 
 const VERDICT_CLASS: Record<AbPair['comparison']['verdict'], string> = {
@@ -66,7 +66,7 @@ export function AbPairsSection({ platforms }: { platforms: readonly Platform[] }
   }, [load]);
   const list = pairs.data ?? [];
   return (
-    <AnalyticsSection
+    <SectionCard
       title="A/B pairs"
       description="Two posts on one platform that differ in one thing. Cadence tests whether the difference in engagement is more than chance."
     >
@@ -127,6 +127,6 @@ export function AbPairsSection({ platforms }: { platforms: readonly Platform[] }
         </ul>
       )}
       <AbPairForm platforms={platforms} />
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

@@ -3,7 +3,7 @@ import { Button } from '../../ui/Button';
 import { formatCalendarDate, formatNumber } from '../../ui/format';
 import { PlatformBadge } from '../../ui/PlatformBadge';
 import { useAnalytics } from './analytics.store';
-import { AnalyticsSection, EmptyNote, SectionError } from './AnalyticsSection';
+import { SectionCard, EmptyNote, SectionError } from '../../ui/SectionCard';
 import { Spinner } from '../../ui/Spinner';
 
 /** The newest few are shown at first; a long quiet-growth history can have dozens. */
@@ -16,7 +16,7 @@ export function AnomaliesSection() {
   const all = anomalies.data ?? [];
   const list = showAll ? all : all.slice(0, SHOWN);
   return (
-    <AnalyticsSection
+    <SectionCard
       title="Unusual days"
       description="Sudden spikes or drops in followers or engagement, compared with the days before."
     >
@@ -68,6 +68,6 @@ export function AnomaliesSection() {
           {showAll ? 'Show fewer' : `Show all ${all.length} unusual days`}
         </Button>
       )}
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

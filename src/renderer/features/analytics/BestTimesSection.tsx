@@ -5,7 +5,7 @@ import { inputClass } from '../../ui/controls';
 import { Field } from '../../ui/Field';
 import { PLATFORM_LABELS } from '../../ui/platforms';
 import { Spinner } from '../../ui/Spinner';
-import { AnalyticsSection, EmptyNote, SectionError } from './AnalyticsSection';
+import { SectionCard, EmptyNote, SectionError } from '../../ui/SectionCard';
 import { formatHourSlot, formatRate, plural, WEEKDAY_NAMES } from './analytics-format';
 import { useBestTimes } from './best-times.store';
 
@@ -35,7 +35,7 @@ export function BestTimesSection({ platforms }: { platforms: readonly Platform[]
   const sources = new Map((data?.sources ?? []).map((s) => [s.id, s]));
 
   return (
-    <AnalyticsSection
+    <SectionCard
       title="Best times to post"
       description="Learned from your own posts where there are enough; published studies fill in the rest. The calendar suggests these slots."
       actions={
@@ -126,6 +126,6 @@ export function BestTimesSection({ platforms }: { platforms: readonly Platform[]
           )}
         </>
       )}
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

@@ -6,7 +6,7 @@ import { Spinner } from '../../ui/Spinner';
 import { AbPairsSection } from './AbPairsSection';
 import { useAbPairs } from './ab-pairs.store';
 import { useAnalytics } from './analytics.store';
-import { EmptyNote, SectionError } from './AnalyticsSection';
+import { EmptyNote, SectionError } from '../../ui/SectionCard';
 import { AnomaliesSection } from './AnomaliesSection';
 import { BestTimesSection } from './BestTimesSection';
 import { useBestTimes } from './best-times.store';

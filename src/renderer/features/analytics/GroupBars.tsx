@@ -1,5 +1,5 @@
 import type { GroupEngagement } from '../../../shared/domain/analytics';
-import { AnalyticsSection, EmptyNote } from './AnalyticsSection';
+import { SectionCard, EmptyNote } from '../../ui/SectionCard';
 import { formatRate, plural } from './analytics-format';
 import { BarList } from './BarList';
 
@@ -18,7 +18,7 @@ export function GroupBars({
   keyLabel?: (key: string) => string;
 }) {
   return (
-    <AnalyticsSection title={title} description={description}>
+    <SectionCard title={title} description={description}>
       {groups.length === 0 ? (
         <EmptyNote>{empty}</EmptyNote>
       ) : (
@@ -34,6 +34,6 @@ export function GroupBars({
           }))}
         />
       )}
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import type { AnalyticsOverview } from '../../../shared/domain/analytics';
 import { formatCalendarDate, formatNumber } from '../../ui/format';
 import { Spinner } from '../../ui/Spinner';
-import { AnalyticsSection, EmptyNote } from './AnalyticsSection';
+import { SectionCard, EmptyNote } from '../../ui/SectionCard';
 import { firstAndLast } from './chart-data';
 import { growthLines } from './growth-lines';
 
@@ -15,7 +15,7 @@ export function GrowthSection({ growth }: { growth: AnalyticsOverview['growth'] 
   const summaryLine = lines[lines.length - 1];
   const ends = summaryLine ? firstAndLast(summaryLine.points) : null;
   return (
-    <AnalyticsSection
+    <SectionCard
       title="Followers over time"
       description="From the follower counts you imported or your accounts reported."
     >
@@ -34,6 +34,6 @@ export function GrowthSection({ growth }: { growth: AnalyticsOverview['growth'] 
           </Suspense>
         </>
       )}
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

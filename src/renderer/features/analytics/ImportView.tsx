@@ -2,7 +2,7 @@ import { Button } from '../../ui/Button';
 import { inputClass } from '../../ui/controls';
 import { Field } from '../../ui/Field';
 import { Spinner } from '../../ui/Spinner';
-import { AnalyticsSection } from './AnalyticsSection';
+import { SectionCard } from '../../ui/SectionCard';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ImportProgress } from './ImportProgress';
 import { ImportReportView } from './ImportReportView';
@@ -14,7 +14,7 @@ export function ImportView() {
   const s = useImport();
   const canImport = Boolean(s.preview && s.preview.validRows > 0 && !s.importing);
   return (
-    <AnalyticsSection
+    <SectionCard
       title="Import history"
       description="Past posts with their metrics, or daily follower counts, from a CSV or JSON export. You see what Cadence understood before anything is written; importing the same file again adds nothing twice."
     >
@@ -54,6 +54,6 @@ export function ImportView() {
         {s.importing && <ImportProgress progress={s.importing.progress} />}
         {s.report && <ImportReportView report={s.report} />}
       </div>
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

@@ -1,7 +1,7 @@
 import type { PlatformEngagement as PlatformRow } from '../../../shared/domain/analytics';
 import { formatNumber } from '../../ui/format';
 import { PlatformBadge } from '../../ui/PlatformBadge';
-import { AnalyticsSection, EmptyNote } from './AnalyticsSection';
+import { SectionCard, EmptyNote } from '../../ui/SectionCard';
 import { formatRate } from './analytics-format';
 import { barFractions } from './chart-data';
 
@@ -9,7 +9,7 @@ import { barFractions } from './chart-data';
 export function PlatformEngagement({ rows }: { rows: readonly PlatformRow[] }) {
   const fractions = barFractions(rows.map((r) => r.engagementRate));
   return (
-    <AnalyticsSection
+    <SectionCard
       title="Engagement by platform"
       description="Each platform counts engagement its own way; the formula used is shown under each rate."
     >
@@ -53,6 +53,6 @@ export function PlatformEngagement({ rows }: { rows: readonly PlatformRow[] }) {
           ))}
         </ul>
       )}
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

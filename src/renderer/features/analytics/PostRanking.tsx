@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { PublishedPost } from '../../../shared/domain/analytics';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { PlatformBadge } from '../../ui/PlatformBadge';
-import { AnalyticsSection, EmptyNote } from './AnalyticsSection';
+import { SectionCard, EmptyNote } from '../../ui/SectionCard';
 import { formatRate } from './analytics-format';
 
 function postTitle(post: PublishedPost): string {
@@ -53,20 +53,20 @@ export function PostRanking({
   const note = `Ranked by engagement rate among posts seen at least ${formatNumber(minExposure)} times, so a handful of views cannot top the list.`;
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <AnalyticsSection title="Top posts" description={note}>
+      <SectionCard title="Top posts" description={note}>
         {top.length === 0 ? (
           <EmptyNote>Not enough data yet: no post in this range has enough views to rank.</EmptyNote>
         ) : (
           <RankedList posts={top} timezone={timezone} label="Top posts" />
         )}
-      </AnalyticsSection>
-      <AnalyticsSection title="Bottom posts" description="The posts that drew the least engagement for their reach.">
+      </SectionCard>
+      <SectionCard title="Bottom posts" description="The posts that drew the least engagement for their reach.">
         {bottom.length === 0 ? (
           <EmptyNote>Not enough data yet.</EmptyNote>
         ) : (
           <RankedList posts={bottom} timezone={timezone} label="Bottom posts" />
         )}
-      </AnalyticsSection>
+      </SectionCard>
     </div>
   );
 }

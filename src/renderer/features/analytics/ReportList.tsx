@@ -1,7 +1,7 @@
 import { Button } from '../../ui/Button';
 import { formatCalendarDate, formatDateTime } from '../../ui/format';
 import { Spinner } from '../../ui/Spinner';
-import { EmptyNote, SectionError } from './AnalyticsSection';
+import { EmptyNote, SectionError } from '../../ui/SectionCard';
 import { METRIC_LABELS } from './report-text';
 import { useReports } from './reports.store';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Button } from '../../ui/Button';
 import { useAnalytics } from './analytics.store';
-import { AnalyticsSection } from './AnalyticsSection';
+import { SectionCard } from '../../ui/SectionCard';
 import { CustomReportForm } from './CustomReportForm';
 import { onReportReady } from './queries';
 import { ReportList } from './ReportList';
@@ -25,7 +25,7 @@ export function ReportsView() {
 
   return (
     <div className="space-y-6">
-      <AnalyticsSection
+      <SectionCard
         title="Reports"
         description="Each report is a PDF to read or share and a CSV of the same numbers, kept on this device."
         actions={
@@ -35,17 +35,17 @@ export function ReportsView() {
         }
       >
         <ReportList />
-      </AnalyticsSection>
+      </SectionCard>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <AnalyticsSection title="Custom report" description="Choose the range, metrics, sections and platforms.">
+        <SectionCard title="Custom report" description="Choose the range, metrics, sections and platforms.">
           <CustomReportForm />
-        </AnalyticsSection>
-        <AnalyticsSection
+        </SectionCard>
+        <SectionCard
           title="Weekly schedule"
           description="The weekly report covers the last full week, Monday to Sunday."
         >
           <ScheduleForm timezone={timezone} />
-        </AnalyticsSection>
+        </SectionCard>
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import type { RevenueSummary } from '../../../shared/domain/analytics';
-import { AnalyticsSection } from './AnalyticsSection';
+import { SectionCard } from '../../ui/SectionCard';
 import { formatChange, formatMoney } from './analytics-format';
 
 /** Revenue, cost and ROI per currency, and the posts that brought in the most (shown only when there is revenue). */
 export function RevenueCard({ revenue }: { revenue: RevenueSummary }) {
   return (
-    <AnalyticsSection title="Revenue and ROI" description="From the affiliate and campaign entries in this range.">
+    <SectionCard title="Revenue and ROI" description="From the affiliate and campaign entries in this range.">
       <dl className="grid gap-3 sm:grid-cols-3">
         {revenue.byCurrency.map((row) => (
           <div key={row.currency} className="rounded-lg bg-zinc-50 p-3 text-sm dark:bg-zinc-800/50">
@@ -37,6 +37,6 @@ export function RevenueCard({ revenue }: { revenue: RevenueSummary }) {
           </ul>
         </>
       )}
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

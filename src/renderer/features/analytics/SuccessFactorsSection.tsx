@@ -1,7 +1,7 @@
 import type { SuccessFactorEvidence } from '../../../shared/domain/analytics';
 import { Spinner } from '../../ui/Spinner';
 import { useAnalytics } from './analytics.store';
-import { AnalyticsSection, EmptyNote, SectionError } from './AnalyticsSection';
+import { SectionCard, EmptyNote, SectionError } from '../../ui/SectionCard';
 import { formatRate, plural } from './analytics-format';
 import { factorAxis, factorBar, formatEffect, sortFactors } from './factor-scale';
 
@@ -56,7 +56,7 @@ export function SuccessFactorsSection() {
   const { factors, load } = useAnalytics();
   const result = factors.data;
   return (
-    <AnalyticsSection
+    <SectionCard
       title="Success factors"
       description="Which features of your posts go with higher engagement rates, estimated from your own posts with a regularised regression. Each bar is a 90 % interval: when it crosses zero, the effect is not clear yet."
     >
@@ -94,6 +94,6 @@ export function SuccessFactorsSection() {
           </p>
         </div>
       )}
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { HeatmapCell } from '../../../shared/domain/analytics';
-import { AnalyticsSection, EmptyNote } from './AnalyticsSection';
+import { SectionCard, EmptyNote } from '../../ui/SectionCard';
 import { formatHourSlot, formatRate, plural, WEEKDAY_NAMES, WEEKDAY_SHORT } from './analytics-format';
 import { heatmapGrid } from './heatmap';
 
@@ -11,7 +11,7 @@ export function WeekdayHourHeatmap({ cells, timezone }: { cells: readonly Heatma
   const grid = useMemo(() => heatmapGrid(cells), [cells]);
   const hasPosts = cells.some((c) => c.posts > 0);
   return (
-    <AnalyticsSection
+    <SectionCard
       title="By weekday and hour"
       description={`Mean engagement rate of the posts that went out in each hour (${timezone}). Darker is better; empty cells had no posts.`}
     >
@@ -68,6 +68,6 @@ export function WeekdayHourHeatmap({ cells, timezone }: { cells: readonly Heatma
           </table>
         </div>
       )}
-    </AnalyticsSection>
+    </SectionCard>
   );
 }

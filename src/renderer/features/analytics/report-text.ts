@@ -1,17 +1,7 @@
-import type { ReportMetric, ReportSection } from '../../../shared/contract/reports';
+import { REPORT_METRIC_LABELS, type ReportSection } from '../../../shared/contract/reports';
 import type { Weekday } from './report-weekdays';
 
-export const METRIC_LABELS: Record<ReportMetric, string> = {
-  impressions: 'Impressions',
-  views: 'Views',
-  likes: 'Likes',
-  comments: 'Comments',
-  shares: 'Shares',
-  saves: 'Saves',
-  clicks: 'Clicks',
-  engagement_rate: 'Engagement rate',
-  followers: 'Followers',
-};
+export const METRIC_LABELS = REPORT_METRIC_LABELS;
 
 export const SECTION_LABELS: Record<ReportSection, string> = {
   totals: 'Totals',

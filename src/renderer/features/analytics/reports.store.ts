@@ -15,7 +15,7 @@ import { todayIn } from '../../ui/format';
 import { showToast } from '../../ui/toasts.store';
 import type { Loadable } from './analytics.store';
 import { type DayRange, presetRange, rangeProblem } from './date-range';
-import { base64ToBytes, downloadBytes } from './download-file';
+import { base64ToBytes, downloadBytes } from '../../ui/download';
 import {
   deleteReport,
   generateReport,

@@ -3,7 +3,8 @@ import { Button, buttonClass } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { CelebrationBanner } from './CelebrationBanner';
 import { useCoach } from './coach.store';
-import { CoachSection, LoadGate } from './CoachSection';
+import { SectionCard } from '../../ui/SectionCard';
+import { LoadGate } from './LoadGate';
 import { CohortSection } from './CohortSection';
 import { GoalSection } from './GoalSection';
 import { InterventionsSection } from './InterventionsSection';
@@ -56,11 +57,11 @@ export default function CoachPage() {
             {(status) => <GoalSection status={status} />}
           </LoadGate>
         ) : (
-          <CoachSection title="Your goal">
+          <SectionCard title="Your goal">
             <LoadGate state={goal} what="your goal" onRetry={() => void load('goal')}>
               {() => null}
             </LoadGate>
-          </CoachSection>
+          </SectionCard>
         )}
         <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <TodayPlanSection />

@@ -2,7 +2,8 @@ import type { Cohort, CohortPlatform } from '../../../shared/domain/coach';
 import { formatNumber } from '../../ui/format';
 import { PLATFORM_LABELS } from '../../ui/platforms';
 import { useCoach } from './coach.store';
-import { CoachSection, EmptyNote, LoadGate } from './CoachSection';
+import { SectionCard, EmptyNote } from '../../ui/SectionCard';
+import { LoadGate } from './LoadGate';
 import { basisText, comparisonBars, formatRate, sourceText } from './cohort-text';
 
 function Bar({ label, fraction, className }: { label: string; fraction: number; className: string }) {
@@ -85,10 +86,10 @@ export function CohortSection() {
   const cohort = useCoach((s) => s.cohort);
   const load = useCoach((s) => s.load);
   return (
-    <CoachSection title="How you compare" description="Your engagement rate against published benchmarks.">
+    <SectionCard title="How you compare" description="Your engagement rate against published benchmarks.">
       <LoadGate state={cohort} what="the comparison" onRetry={() => void load('cohort')}>
         {(data) => <CohortBody cohort={data} />}
       </LoadGate>
-    </CoachSection>
+    </SectionCard>
   );
 }

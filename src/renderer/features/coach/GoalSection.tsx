@@ -2,7 +2,7 @@ import { lazy, Suspense, useId } from 'react';
 import type { GoalStatus } from '../../../shared/domain/coach';
 import { formatCalendarDate } from '../../ui/format';
 import { Spinner } from '../../ui/Spinner';
-import { CoachSection } from './CoachSection';
+import { SectionCard } from '../../ui/SectionCard';
 import { daysLeftText, describeTarget, paceText, progressText } from './goal-text';
 import { MilestoneList } from './MilestoneList';
 import { ProbabilityPanel } from './ProbabilityPanel';
@@ -19,7 +19,7 @@ export function GoalSection({ status }: { status: GoalStatus }) {
   const { goal } = status;
   const progress = status.progressPercent;
   return (
-    <CoachSection
+    <SectionCard
       title="Your goal"
       description={status.definition}
       actions={
@@ -88,6 +88,6 @@ export function GoalSection({ status }: { status: GoalStatus }) {
           <StreakPanel streak={status.streak} />
         </div>
       </div>
-    </CoachSection>
+    </SectionCard>
   );
 }

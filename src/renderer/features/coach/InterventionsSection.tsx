@@ -1,6 +1,7 @@
 import { formatRelative } from '../../ui/format';
 import { useCoach } from './coach.store';
-import { CoachSection, EmptyNote, LoadGate } from './CoachSection';
+import { SectionCard, EmptyNote } from '../../ui/SectionCard';
+import { LoadGate } from './LoadGate';
 import { InterventionItem } from './InterventionItem';
 import { historyStatusText, learningLine } from './intervention-text';
 
@@ -12,7 +13,7 @@ export function InterventionsSection() {
   const interventions = useCoach((s) => s.interventions);
   const load = useCoach((s) => s.load);
   return (
-    <CoachSection
+    <SectionCard
       title="Needs your attention"
       description="The coach watches your cadence, engagement, accounts and drafts."
     >
@@ -49,6 +50,6 @@ export function InterventionsSection() {
           </div>
         )}
       </LoadGate>
-    </CoachSection>
+    </SectionCard>
   );
 }

@@ -1,7 +1,8 @@
 import type { CoachPreferences } from '../../../shared/domain/coach';
 import { checkboxClass } from '../../ui/controls';
 import { useCoach } from './coach.store';
-import { CoachSection, LoadGate } from './CoachSection';
+import { SectionCard } from '../../ui/SectionCard';
+import { LoadGate } from './LoadGate';
 
 const OPTIONS: { key: keyof CoachPreferences; label: string; hint: string }[] = [
   {
@@ -27,7 +28,7 @@ export function PreferencesSection() {
   const load = useCoach((s) => s.load);
   const save = useCoach((s) => s.savePreference);
   return (
-    <CoachSection title="Coach settings">
+    <SectionCard title="Coach settings">
       <LoadGate state={preferences} what="the coach settings" onRetry={() => void load('preferences')}>
         {(prefs) => (
           <ul className="space-y-3">
@@ -54,6 +55,6 @@ export function PreferencesSection() {
           </ul>
         )}
       </LoadGate>
-    </CoachSection>
+    </SectionCard>
   );
 }

@@ -5,7 +5,8 @@ import { Button } from '../../ui/Button';
 import { formatCalendarDate } from '../../ui/format';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useCoach } from './coach.store';
-import { CoachSection, LoadGate } from './CoachSection';
+import { SectionCard } from '../../ui/SectionCard';
+import { LoadGate } from './LoadGate';
 import { authorText, whenHeading } from './plan-text';
 import { ReadAloudButton } from './ReadAloudButton';
 
@@ -114,7 +115,7 @@ export function TodayPlanSection() {
   const regenerating = useCoach((s) => s.regenerating);
   const plan = today.data;
   return (
-    <CoachSection
+    <SectionCard
       title="Today's plan"
       description={plan ? formatCalendarDate(plan.date) : undefined}
       actions={
@@ -131,6 +132,6 @@ export function TodayPlanSection() {
       <LoadGate state={today} what="today's plan" onRetry={() => void load('today')}>
         {(data) => <PlanBody plan={data} />}
       </LoadGate>
-    </CoachSection>
+    </SectionCard>
   );
 }

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/domain/coach';
 import { errorMessage } from '../../ui/errors';
 import { showToast } from '../../ui/toasts.store';
-import { downloadText } from './download-text';
+import { downloadText } from '../../ui/download';
 import { actionTarget } from './intervention-text';
 import { failed, idle, type Loadable, loading, ready } from './load-state';
 import * as q from './queries';

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ExportDocument, ImportResult } from '../../../shared/contract/data';
 import { errorMessage } from '../../ui/errors';
 import { showToast } from '../../ui/toasts.store';
-import { downloadJson } from './download';
+import { downloadJson } from '../../ui/download';
 import { exportFileName, parseExportFile } from './exportFile';
 import { exportAll, importAll } from './queries';
 

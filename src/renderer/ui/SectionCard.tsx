@@ -1,10 +1,10 @@
 import { type ReactNode, useId } from 'react';
 
 /**
- * A card named by its heading, so each part of the page is a landmark screen readers (and
- * tests) can find by name.
+ * A card named by its heading, so each part of a page is a region that screen readers (and
+ * tests) find by name.
  */
-export function AiSection({
+export function SectionCard({
   title,
   description,
   actions,
@@ -37,20 +37,25 @@ export function AiSection({
   );
 }
 
-/** A muted sentence for sections with nothing to show yet. */
+/** A muted note for sections with nothing to show yet. */
 export function EmptyNote({ children }: { children: ReactNode }) {
   return (
-    <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+    <div className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
       {children}
-    </p>
+    </div>
   );
 }
 
-/** A load failure inside a section. */
-export function SectionError({ message }: { message: string }) {
+/** A load failure inside a section, with an optional retry. */
+export function SectionError({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
-    <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-      {message}
-    </p>
+    <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-red-700 dark:text-red-400">
+      <span>{message}</span>
+      {onRetry && (
+        <button type="button" onClick={onRetry} className="font-medium underline underline-offset-2">
+          Try again
+        </button>
+      )}
+    </div>
   );
 }

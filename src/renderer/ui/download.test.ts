@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes } from './download-file';
+import { base64ToBytes } from './download';
 
 describe('base64ToBytes', () => {
   it('decodes text and binary bytes exactly', () => {
