@@ -1,15 +1,25 @@
 import type { HandlerSlice } from '../contract/handlers';
 import type { DomainDeps } from '../domain-deps';
+import { templatesHandlers } from './templates.handlers';
+import { TemplatesRepository } from './templates.repository';
+import { TemplatesService } from './templates.service';
 
-/** The templates domain as the core wires it: its handlers and its lifecycle. */
+/** The templates domain as the core wires it: its service, handlers and lifecycle. */
 export interface TemplatesDomain {
+  /** get(id) and render(id, values) for drafting and bulk generation. */
+  service: TemplatesService;
   handlers: HandlerSlice<'templates'>;
-  /** Starts background work (timers, resumed jobs); the core calls it once after wiring. */
+  /** Starts background work (none for templates); the core calls it once after wiring. */
   start(): void;
   close(): Promise<void>;
 }
 
 export function createTemplates(deps: DomainDeps): TemplatesDomain {
-  void deps;
-  return { handlers: {}, start: () => undefined, close: async () => undefined };
+  const service = new TemplatesService(new TemplatesRepository(deps.database), deps.ports.clock);
+  return {
+    service,
+    handlers: templatesHandlers(service),
+    start: () => undefined,
+    close: async () => undefined,
+  };
 }
