@@ -14,6 +14,7 @@ import type { PriceOf } from './router/cost';
 import type { HasCloudKey } from './router/eligibility';
 import { ProviderGate } from './router/provider-gate';
 import { cancelledBeforeStart, generationOf } from './router/generation';
+import { embedThroughChain, type Embeddings } from './router/embedding-route';
 import { LlmRouter } from './router/router';
 import { LlmSettingsStore } from './settings/llm-settings.store';
 import { calendarMonthOf } from './usage/calendar-month';
@@ -109,6 +110,21 @@ export class LlmService {
     } finally {
       this.running.delete(requestId);
       signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  /**
+   * Vectors for semantic search through the 'embeddings' chain (local engines only; privacy mode
+   * respected; each call recorded in llm_usage). Fails as a ContractError, UNAVAILABLE when no
+   * embeddings model answers.
+   */
+  async embed(texts: string[], signal?: AbortSignal): Promise<Embeddings> {
+    const { clock, hasCloudKey } = this.deps;
+    try {
+      const deps = { gate: this.gate, breakers: this.breakers, usage: this.usage, clock, hasCloudKey };
+      return await embedThroughChain(deps, texts, await this.settings.get(), signal);
+    } catch (caught) {
+      throw toContractError(caught);
     }
   }
 

@@ -37,6 +37,20 @@ export interface GenerateResult {
   citations?: string[];
 }
 
+/** Texts to turn into vectors for semantic search. */
+export interface EmbedRequest {
+  model: string;
+  texts: string[];
+  signal?: AbortSignal;
+}
+
+export interface EmbedResult {
+  /** One vector per text, in order. */
+  vectors: number[][];
+  tokensIn: number;
+  durationMs: number;
+}
+
 export interface ModelInfo {
   id: string;
   provider: ProviderId;
@@ -57,6 +71,8 @@ export interface LlmProvider {
   readonly location: 'local' | 'cloud';
   listModels(): Promise<ModelInfo[]>;
   generate(request: GenerateRequest): Promise<GenerateResult>;
+  /** Vectors for semantic search; only engines that can make embeddings have it. */
+  embed?(request: EmbedRequest): Promise<EmbedResult>;
   countTokens(model: string, text: string): Promise<number>;
   health(): Promise<ProviderHealth>;
 }

@@ -1,4 +1,12 @@
-import type { GenerateRequest, GenerateResult, LlmProvider, ModelInfo, ProviderHealth } from '../provider';
+import type {
+  EmbedRequest,
+  EmbedResult,
+  GenerateRequest,
+  GenerateResult,
+  LlmProvider,
+  ModelInfo,
+  ProviderHealth,
+} from '../provider';
 import { streamChat } from './ollama.chat';
 import { OllamaClient } from './ollama.client';
 import { toLlmError } from './ollama.errors';
@@ -38,6 +46,23 @@ export class OllamaProvider implements LlmProvider {
 
   generate(request: GenerateRequest): Promise<GenerateResult> {
     return streamChat(this.client, request, { keepAlive: this.keepAlive });
+  }
+
+  /** Ollama's /api/embed; the signal reaches fetch, so a cancel during a model load stops it too. */
+  async embed(request: EmbedRequest): Promise<EmbedResult> {
+    const started = performance.now();
+    try {
+      const response = await this.client
+        .api(request.signal)
+        .embed({ model: request.model, input: request.texts, keep_alive: this.keepAlive });
+      return {
+        vectors: response.embeddings,
+        tokensIn: response.prompt_eval_count ?? 0,
+        durationMs: performance.now() - started,
+      };
+    } catch (error) {
+      throw toLlmError(error, { url: this.client.url, model: request.model });
+    }
   }
 
   /**

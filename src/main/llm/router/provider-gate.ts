@@ -1,4 +1,12 @@
-import { type GenerateRequest, type GenerateResult, LlmError, type LlmProvider, type ProviderId } from '../provider';
+import {
+  type EmbedRequest,
+  type EmbedResult,
+  type GenerateRequest,
+  type GenerateResult,
+  LlmError,
+  type LlmProvider,
+  type ProviderId,
+} from '../provider';
 
 export interface ProviderInfo {
   id: ProviderId;
@@ -34,6 +42,16 @@ export class ProviderGate {
     const provider = this.require(id);
     await this.assertMayLeave(provider);
     return provider.generate(request);
+  }
+
+  /** Guarded like generate: embedding a text with a cloud model sends the text away. */
+  async embed(id: ProviderId, request: EmbedRequest): Promise<EmbedResult> {
+    const provider = this.require(id);
+    await this.assertMayLeave(provider);
+    if (!provider.embed) {
+      throw new LlmError('not_found', `${id} cannot make embeddings here`, { provider: id });
+    }
+    return provider.embed(request);
   }
 
   /** Guarded too: some providers count tokens through their API (a request that leaves). */
