@@ -105,6 +105,29 @@ describe('analytics A/B pairs', () => {
     expect(result.error.message).toBe(message);
   });
 
+  it('pairs posts that target the platform before they are published, and says so', async () => {
+    const draftA = await t.core.services.posts.create({ title: 'Draft A', platforms: ['x'] });
+    const draftB = await t.core.services.posts.create({ title: 'Draft B', platforms: ['linkedin', 'x'] });
+    const both = await t.core.domains.analytics.service.createAbPair({
+      postA: draftA.id,
+      postB: draftB.id,
+      platform: 'x',
+    });
+    expect(both.comparison).toMatchObject({
+      verdict: 'not_enough_data',
+      winner: null,
+      message: 'Not published yet: neither post has gone out on X.',
+    });
+    const one = await t.core.domains.analytics.service.createAbPair({
+      postA: a.postId,
+      postB: draftB.id,
+      platform: 'x',
+    });
+    expect(one.comparison.message).toBe('Not published yet: B has not gone out on X.');
+    const overview = await invokeTyped(t.core, 'analytics:get-overview', { from: '2026-11-01', to: '2026-11-30' });
+    expect(overview.ok && overview.value.abPairs).toEqual({ pairs: 2, decided: 0, notEnoughData: 2 });
+  });
+
   it('refuses the same pair twice', async () => {
     await t.core.domains.analytics.service.createAbPair({ postA: a.postId, postB: b.postId, platform: 'x' });
     const result = await invokeTyped(t.core, 'analytics:create-ab-pair', {

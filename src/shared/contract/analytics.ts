@@ -71,7 +71,7 @@ export const analyticsChannels = {
   'analytics:create-ab-pair': defineChannel({
     input: createAbPairInputSchema,
     output: abPairSchema,
-    summary: 'Marks two posts published on the same platform as an A/B pair and compares them.',
+    summary: 'Marks two posts published on, or targeting, the same platform as an A/B pair and compares them.',
   }),
   'analytics:delete-ab-pair': defineChannel({
     input: z.object({ id: idSchema }).strict(),
