@@ -125,20 +125,27 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
 
   const deps: DomainDeps = { ports, database, events, llm: llm.service, posts, profile };
   const analytics = createAnalytics(deps);
+  const templates = createTemplates(deps);
+  // Semantic few-shot examples once search is built (called only after createCore returns).
+  const brand = createBrand(
+    deps,
+    async (text, k) =>
+      (await domains.search.service.similarPosts(text, k))?.map(({ post }) => ({ postId: post.id })) ?? null,
+  );
   const domains = {
     imports: createImports(deps),
     analytics,
     reports: createReports(deps, analytics),
     coach: createCoach(deps, analytics),
-    studio: createStudio(deps),
-    templates: createTemplates(deps),
-    brand: createBrand(deps),
+    studio: createStudio(deps, templates, brand, analytics),
+    templates,
+    brand,
     quality: createQuality(deps),
-    hashtags: createHashtags(deps),
-    bulk: createBulk(deps),
+    hashtags: createHashtags(deps, analytics),
+    bulk: createBulk(deps, analytics),
     media: createMedia(deps),
     search: createSearch(deps),
-    planning: createPlanning(deps),
+    planning: createPlanning(deps, analytics),
   };
 
   const handlers: Handlers = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { providerIdSchema } from '../domain/llm';
 import { postIdSchema } from '../domain/post';
+import { draftProgressSchema } from '../domain/studio';
 
 /** One shape for every long-running job's progress (imports, later model pulls and uploads). */
 export const progressSchema = z.object({
@@ -36,6 +37,10 @@ export const eventSchemas = {
   'coach:changed': z.object({ reason: z.string() }),
   /** A goal milestone was reached: the UI celebrates it until acknowledged. */
   'coach:milestone': z.object({ id: z.number().int().positive(), fraction: z.number(), value: z.number() }),
+  /** A bulk job or one of its items changed (status, post made, plan edited); the UI reloads bulk:get-job. */
+  'bulk:changed': z.object({ jobId: z.string() }),
+  /** A studio draft's generation state changed (queued → streaming → done/failed/cancelled). */
+  'studio:draft-progress': draftProgressSchema,
   /** A piece of generated text for the llm:generate-text call with this requestId. */
   'llm:token': z.object({ requestId: z.string(), text: z.string() }),
   /** A provider call starts; position > 0 means a fallback, so drop text streamed so far. */
