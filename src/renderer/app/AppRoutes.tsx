@@ -18,8 +18,12 @@ export function AppRoutes({ onboarded }: { onboarded: boolean }) {
         <Route index element={<pages.dashboard />} />
         {/* One optional-segment route, so creating a post (/compose -> /compose/:id) keeps the editor mounted. */}
         <Route path="/compose/:id?" element={<pages.compose />} />
+        <Route path="/studio" element={<pages.studio />} />
         <Route path="/library" element={<pages.library />} />
         <Route path="/calendar" element={<pages.calendar />} />
+        <Route path="/bulk" element={<pages.bulk />} />
+        <Route path="/templates" element={<pages.templates />} />
+        <Route path="/voice" element={<pages.voice />} />
         <Route path="/analytics/*" element={<pages.analytics />} />
         <Route path="/coach" element={<pages.coach />} />
         <Route path="/ai" element={<pages.ai />} />

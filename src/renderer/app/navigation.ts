@@ -12,8 +12,12 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Dashboard', icon: 'dashboard', end: true },
   { to: '/compose', label: 'Compose', icon: 'compose' },
+  { to: '/studio', label: 'Studio', icon: 'sparkles' },
   { to: '/library', label: 'Library', icon: 'library' },
   { to: '/calendar', label: 'Calendar', icon: 'calendar' },
+  { to: '/bulk', label: 'Bulk', icon: 'layers' },
+  { to: '/templates', label: 'Templates', icon: 'template' },
+  { to: '/voice', label: 'Brand voice', icon: 'voice' },
   { to: '/analytics', label: 'Analytics', icon: 'chart' },
   { to: '/coach', label: 'Coach', icon: 'target' },
   { to: '/ai', label: 'AI', icon: 'sparkles' },

@@ -7,8 +7,12 @@ import { lazy } from 'react';
 export const pages = {
   dashboard: lazy(() => import('../features/dashboard/DashboardPage')),
   compose: lazy(() => import('../features/compose/ComposePage')),
+  studio: lazy(() => import('../features/studio/StudioPage')),
   library: lazy(() => import('../features/library/LibraryPage')),
   calendar: lazy(() => import('../features/calendar/CalendarPage')),
+  bulk: lazy(() => import('../features/bulk/BulkPage')),
+  templates: lazy(() => import('../features/templates/TemplatesPage')),
+  voice: lazy(() => import('../features/brand/VoicePage')),
   analytics: lazy(() => import('../features/analytics/AnalyticsPage')),
   coach: lazy(() => import('../features/coach/CoachPage')),
   ai: lazy(() => import('../features/ai/AiPage')),

@@ -2,8 +2,10 @@ import { useEffect } from 'react';
 import { Button } from '../../ui/Button';
 import { BestTimesPanel } from './BestTimesPanel';
 import { PageHeader } from '../../ui/PageHeader';
+import { QueueView } from './QueueView';
 import { visibleDays } from './calendar-dates';
 import { CalendarDnd } from './CalendarDnd';
+import { CalendarTabs, useCalendarTab } from './CalendarTabs';
 import { CalendarToolbar } from './CalendarToolbar';
 import { useCalendar } from './calendar.store';
 import { MonthGrid } from './MonthGrid';
@@ -16,21 +18,36 @@ export default function CalendarPage() {
   const start = useCalendar((state) => state.start);
   useEffect(() => start(), [start]);
 
+  const [tab, setTab] = useCalendarTab();
+
   return (
     <div className="flex flex-col">
-      <PageHeader title="Calendar" description="Drag posts between days, or use a post's Reschedule button." />
-      <CalendarDnd>
-        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
-          <div className="flex min-w-0 flex-col gap-3">
-            <CalendarToolbar />
-            <CalendarBody />
-          </div>
-          <aside className="lg:pt-12">
-            <UnscheduledList />
-            <BestTimesPanel />
-          </aside>
-        </div>
-      </CalendarDnd>
+      <PageHeader
+        title="Calendar"
+        description={
+          tab === 'queue'
+            ? 'What goes out next, the free slots between, and weeks short of your cadence.'
+            : "Drag posts between days, or use a post's Reschedule button."
+        }
+      />
+      <CalendarTabs tab={tab} onChange={setTab}>
+        {tab === 'queue' ? (
+          <QueueView />
+        ) : (
+          <CalendarDnd>
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+              <div className="flex min-w-0 flex-col gap-3">
+                <CalendarToolbar />
+                <CalendarBody />
+              </div>
+              <aside className="lg:pt-12">
+                <UnscheduledList />
+                <BestTimesPanel />
+              </aside>
+            </div>
+          </CalendarDnd>
+        )}
+      </CalendarTabs>
       <RescheduleDialog />
     </div>
   );

@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
+import { isThread } from '../../../shared/platforms/thread';
 import { PLATFORM_DOT_CLASS } from '../../ui/platforms';
+import { PartCounts } from '../studio/tools/PartCounts';
+import { THREAD_PLATFORMS } from '../studio/tools/thread-counts';
 import { useCompose } from './compose.store';
 import { countRows, describeRemaining, type CountRow } from './counts';
 
@@ -20,7 +23,7 @@ export function CharacterCounts() {
       ) : (
         <ul className="space-y-3">
           {rows.map((row) => (
-            <CountLine key={row.key} row={row} />
+            <CountLine key={row.key} row={row} body={body} />
           ))}
         </ul>
       )}
@@ -28,7 +31,9 @@ export function CharacterCounts() {
   );
 }
 
-function CountLine({ row }: { row: CountRow }) {
+/** One platform's length; a thread (parts split on `---`) also shows each part against the limit. */
+function CountLine({ row, body }: { row: CountRow; body: string }) {
+  const showParts = THREAD_PLATFORMS.includes(row.platform) && isThread(body);
   const ratio = Math.min(1, row.count / row.limit);
   const bar = row.over ? 'bg-red-500' : ratio > 0.9 ? 'bg-amber-500' : 'bg-indigo-500';
   return (
@@ -55,6 +60,11 @@ function CountLine({ row }: { row: CountRow }) {
         {describeRemaining(row)}
         {row.problems.length > 0 && ` · ${row.problems.join(' · ')}`}
       </p>
+      {showParts && (
+        <div className="mt-1.5">
+          <PartCounts platform={row.platform} body={body} />
+        </div>
+      )}
     </li>
   );
 }

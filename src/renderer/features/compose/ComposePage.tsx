@@ -9,6 +9,7 @@ import { CharacterCounts } from './CharacterCounts';
 import { ConflictBanner, RecoveredBanner } from './ComposeBanners';
 import { AiDraftPanel } from './ai-draft/AiDraftPanel';
 import { ComposeEditor } from './ComposeEditor';
+import { ComposeTools } from './ComposeTools';
 import { useCompose } from './compose.store';
 import { PlatformToggles } from './PlatformToggles';
 import { RevisionPanel } from './RevisionPanel';
@@ -65,7 +66,17 @@ export default function ComposePage() {
 
   return (
     <div>
-      <PageHeader title={postId ? 'Edit post' : 'New post'} actions={<SaveStatus />} />
+      <PageHeader
+        title={postId ? 'Edit post' : 'New post'}
+        actions={
+          <div className="flex items-center gap-4">
+            <SaveStatus />
+            <Link to="/studio" className={buttonClass('secondary', 'sm')}>
+              New from idea
+            </Link>
+          </div>
+        }
+      />
       <div className="mb-4 space-y-3 empty:hidden">
         <ConflictBanner />
         <RecoveredBanner />
@@ -86,6 +97,9 @@ export default function ComposePage() {
           </Card>
           <Card>
             <CharacterCounts />
+          </Card>
+          <Card>
+            <ComposeTools />
           </Card>
           <Card>
             <RevisionPanel />

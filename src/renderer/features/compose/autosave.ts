@@ -1,4 +1,3 @@
-import type { StoreApi } from 'zustand';
 import { errorMessage, fieldIssuesOf, isContractError, issuesByField } from '../../ui/errors';
 import { draftContent, hasContent, sameContent } from './draft';
 import { INITIAL_SAVE, type ComposeState, type SaveState } from './compose.types';
@@ -9,8 +8,17 @@ export const DEBOUNCE_MS = 600;
 /** Waits between retries of a failed save; the last one repeats. */
 export const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
 
-type Get = StoreApi<ComposeState>['getState'];
-type Set = StoreApi<ComposeState>['setState'];
+/**
+ * The part of an editor's state the save loop reads and writes. Compose's store has it, and so
+ * does every draft card in the studio, so both save the same way.
+ */
+export type AutosaveFields = Pick<
+  ComposeState,
+  'load' | 'postId' | 'version' | 'draft' | 'saved' | 'save' | 'createdId'
+>;
+
+type Get = () => AutosaveFields;
+type Set = (patch: Partial<AutosaveFields>) => void;
 
 /**
  * The save loop behind Compose: one call in flight at a time, edits during a call trigger one

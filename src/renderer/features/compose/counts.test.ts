@@ -30,4 +30,11 @@ describe('countRows', () => {
     expect(row?.over).toBe(true);
     expect(row?.problems[0]).toContain('31 hashtags');
   });
+
+  it('measures a thread by its longest part and flags any part over', () => {
+    const body = `Short hook\n---\n${'a'.repeat(290)}\n---\nEnd`;
+    const [x, linkedin] = countRows({ title: '', body }, ['x', 'linkedin']);
+    expect(x).toMatchObject({ count: 290, overBy: 10, over: true, field: 'Thread of 3, longest part' });
+    expect(linkedin).toMatchObject({ count: body.length, over: false });
+  });
 });

@@ -1,5 +1,7 @@
 import type { Platform } from '../../../shared/domain/platform';
 import { countText, type CountResult } from '../../../shared/platforms';
+import { splitThread } from '../../../shared/platforms/thread';
+import { THREAD_PLATFORMS } from '../studio/tools/thread-counts';
 import { ALL_PLATFORMS, PLATFORM_LABELS } from '../../ui/platforms';
 
 /** One line of the character-count panel. */
@@ -60,6 +62,15 @@ export function countRows(content: { title: string; body: string }, platforms: r
   const rows: CountRow[] = [];
   for (const platform of ALL_PLATFORMS) {
     if (!platforms.includes(platform)) continue;
+    const parts = THREAD_PLATFORMS.includes(platform) ? splitThread(content.body) : [];
+    if (parts.length > 1) {
+      // A thread is measured by its longest part (each part is posted on its own).
+      const counts = parts.map((part) => countText(platform, part));
+      const longest = counts.reduce((a, b) => (b.count > a.count ? b : a));
+      const row = toRow({ ...longest, over: counts.some((c) => c.over) }, PLATFORM_LABELS[platform], 'Thread');
+      rows.push({ ...row, field: `Thread of ${parts.length}, longest part` });
+      continue;
+    }
     const body = countText(platform, content.body);
     rows.push(toRow(body, PLATFORM_LABELS[platform], fieldLabel(body.field)));
     if (platform === 'youtube') {

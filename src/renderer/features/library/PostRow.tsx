@@ -61,6 +61,9 @@ export function PostRow({ post, timeZone }: { post: LibraryItem; timeZone: strin
             <p className="mt-0.5 truncate text-sm text-zinc-500 dark:text-zinc-400">{post.body}</p>
           )
         )}
+        {post.matchedBy?.length === 1 && post.matchedBy[0] === 'semantic' && (
+          <p className="mt-0.5 text-xs text-emerald-700 dark:text-emerald-300">Similar in meaning</p>
+        )}
         {post.tags.length > 0 && (
           <ul className="mt-1.5 flex flex-wrap gap-1">
             {post.tags.map((tag) => (

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PostList } from '../../../shared/contract/posts';
+import type { PostFilter, PostList } from '../../../shared/contract/posts';
 import {
   EMPTY_FILTERS,
   hasActiveFilters,
@@ -9,7 +9,16 @@ import {
   type LibraryFilters,
 } from './library-filters';
 import { errorMessage } from '../../ui/errors';
-import { fetchPostsPage, fetchTimeZone, onPostsChanged, onProfileChanged, type LibraryItem } from './queries';
+import type { SearchStatus } from '../../../shared/contract/search';
+import {
+  fetchPostsPage,
+  fetchSearchStatus,
+  fetchTimeZone,
+  onPostsChanged,
+  onProfileChanged,
+  searchLibraryPage,
+  type LibraryItem,
+} from './queries';
 import { keepVisible, toggle, togglePage, type Selection } from './selection';
 
 /** Typing waits this long before searching; other filters apply at once. */
@@ -39,6 +48,10 @@ interface LibraryState {
   selection: Selection;
   /** A bulk action is running; its buttons are disabled. */
   busy: boolean;
+  /** Semantic search status (null until known); searches use it only when it is available. */
+  semantic: SearchStatus | null;
+  /** Why the last search fell back to full-text, as the server said (null when it did not). */
+  semanticReason: string | null;
 
   /** Loads the time zone and the first page, and refetches on changes; returns a cleanup. */
   start: () => () => void;
@@ -71,8 +84,15 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   problem: null,
   selection: new Set<string>(),
   busy: false,
+  semantic: null,
+  semanticReason: null,
 
   start: () => {
+    const loadStatus = () =>
+      fetchSearchStatus()
+        .then((semantic) => set({ semantic }))
+        .catch(() => set({ semantic: null }));
+    void loadStatus();
     const loadTimeZone = () =>
       fetchTimeZone()
         .then((timeZone) => set({ timeZone }))
@@ -82,7 +102,10 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     const offProfile = onProfileChanged(() => void loadTimeZone());
     const offPosts = onPostsChanged(() => {
       clearTimeout(changeTimer);
-      changeTimer = setTimeout(() => void get().refresh(), CHANGE_DEBOUNCE_MS);
+      changeTimer = setTimeout(() => {
+        void get().refresh();
+        void loadStatus();
+      }, CHANGE_DEBOUNCE_MS);
     });
     return () => {
       offProfile();
@@ -117,7 +140,8 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     const seq = ++requestSeq;
     set({ problem: null, fetching: true });
     try {
-      const result = await fetchPostsPage(built.filter);
+      const result = await fetchPage(built.filter, get().semantic);
+      if (seq === requestSeq) set({ semanticReason: result.semanticReason });
       // A page past the end (after deleting its last rows) falls back to the last real page.
       if (result.items.length === 0 && page > 0 && result.total > 0) {
         if (seq === requestSeq) get().setPage(Math.ceil(result.total / PAGE_SIZE) - 1);
@@ -153,6 +177,26 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   clearSelection: () => set({ selection: new Set() }),
   setBusy: (busy) => set({ busy }),
 }));
+
+/**
+ * A page of posts: by words and meaning when semantic search is available and there is a query,
+ * else (and whenever that call fails) the full-text listing exactly as before.
+ */
+async function fetchPage(
+  filter: PostFilter,
+  semantic: SearchStatus | null,
+): Promise<PostList & { items: LibraryItem[]; semanticReason: string | null }> {
+  const query = filter.query?.trim();
+  if (query && semantic?.available) {
+    try {
+      const page = await searchLibraryPage({ ...filter, query });
+      return { ...page, semanticReason: page.mode === 'hybrid' ? null : page.reason };
+    } catch {
+      // Semantic search is an extra: the full-text listing below still answers.
+    }
+  }
+  return { ...(await fetchPostsPage(filter)), semanticReason: null };
+}
 
 /** Whether there are no posts at all, archived ones included. */
 async function isLibraryEmpty(): Promise<boolean> {

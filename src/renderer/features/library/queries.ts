@@ -1,12 +1,28 @@
 import type { PostFilter, PostList } from '../../../shared/contract/posts';
+import type { LibrarySearch, SearchStatus } from '../../../shared/contract/search';
 import type { PostStatus } from '../../../shared/domain/post';
 import { getClient } from '../../client/client';
 
-export type LibraryItem = PostList['items'][number];
+/** A listed post; `matchedBy` says which search found it when semantic search ran. */
+export type LibraryItem = PostList['items'][number] & { matchedBy?: LibrarySearch['items'][number]['matchedBy'] };
+
+/** A page of search results with how the search ran (hybrid, or full-text with the reason). */
+export type SearchPage = PostList & Pick<LibrarySearch, 'mode' | 'reason'>;
 
 /** One page of posts from the server (never the whole library). */
 export function fetchPostsPage(filter: PostFilter): Promise<PostList> {
   return getClient().invoke('posts:list-posts', filter);
+}
+
+/** Searches by words and meaning (the server falls back to full-text and says why). */
+export async function searchLibraryPage(filter: PostFilter & { query: string }): Promise<SearchPage> {
+  const result = await getClient().invoke('search:search-library', { ...filter, mode: 'auto' });
+  return { ...result, totalCapped: false, order: 'relevance' };
+}
+
+/** Whether an embeddings model runs, which one, and how much of the library it has indexed. */
+export function fetchSearchStatus(): Promise<SearchStatus> {
+  return getClient().invoke('search:get-status', {});
 }
 
 /** The creator's time zone, falling back to this machine's before onboarding. */
