@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { createAccounts, type AccountsDomain } from './accounts/accounts.setup';
+import { createPublishing, type PublishingDomain } from './publishing/publishing.setup';
 import { createStudio, type StudioDomain } from './studio/studio.setup';
 import { createTemplates, type TemplatesDomain } from './templates/templates.setup';
 import { createBrand, type BrandDomain } from './brand/brand.setup';
@@ -68,6 +70,8 @@ export interface Core {
     media: MediaDomain;
     search: SearchDomain;
     planning: PlanningDomain;
+    accounts: AccountsDomain;
+    publishing: PublishingDomain;
   };
   close(): Promise<void>;
 }
@@ -142,10 +146,12 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     brand,
     quality: createQuality(deps),
     hashtags: createHashtags(deps, analytics),
-    bulk: createBulk(deps, analytics),
+    bulk: createBulk(deps, analytics, { brand }),
     media: createMedia(deps),
     search: createSearch(deps),
     planning: createPlanning(deps, analytics),
+    accounts: createAccounts(deps),
+    publishing: createPublishing(deps),
   };
 
   const handlers: Handlers = {
@@ -168,6 +174,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     ...domains.media.handlers,
     ...domains.search.handlers,
     ...domains.planning.handlers,
+    ...domains.accounts.handlers,
+    ...domains.publishing.handlers,
   };
   const dispatcher = new Dispatcher(handlers, ports.logger);
   for (const domain of Object.values(domains)) domain.start();

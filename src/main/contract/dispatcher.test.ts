@@ -10,6 +10,8 @@ import { bulkMalformedInputs } from '../bulk/bulk.malformed.test-support';
 import { mediaMalformedInputs } from '../media/media.malformed.test-support';
 import { searchMalformedInputs } from '../search/search.malformed.test-support';
 import { planningMalformedInputs } from '../planning/planning.malformed.test-support';
+import { accountsMalformedInputs } from '../accounts/accounts.malformed.test-support';
+import { publishingMalformedInputs } from '../publishing/publishing.malformed.test-support';
 import { analyticsMalformedInputs } from '../analytics/analytics.malformed.test-support';
 import { coachMalformedInputs } from '../coach/coach.malformed.test-support';
 import { importsMalformedInputs } from '../imports/imports.malformed.test-support';
@@ -132,6 +134,8 @@ const malformedInputs: Record<Channel, unknown[]> = {
   ...mediaMalformedInputs,
   ...searchMalformedInputs,
   ...planningMalformedInputs,
+  ...accountsMalformedInputs,
+  ...publishingMalformedInputs,
 };
 
 describe('contract validation', () => {

@@ -55,6 +55,7 @@ describe('migrations', () => {
       '007-create-coach',
       '008-create-reports',
       '009-create-content-studio',
+      '010-create-publishing',
     ]);
     expect(report.backupPath).toBe(`${path}.before-003-add-post-search.bak`);
     expect(existsSync(report.backupPath!)).toBe(true);

@@ -42,6 +42,13 @@ export const accountRowSchema = z.object({
   token_status: z.enum(['valid', 'expiring', 'needs_reconnect', 'missing_scope']).nullable(),
   created_at: z.string(),
   updated_at: z.string(),
+  // Connection facts (migration 010); absent in older exports. Tokens are never exported.
+  external_id: z.string().nullable().default(null),
+  instance_url: z.string().nullable().default(null),
+  scopes: z.string().default('[]'),
+  token_expires_at: z.string().nullable().default(null),
+  token_checked_at: z.string().nullable().default(null),
+  status_detail: z.string().nullable().default(null),
 });
 export const accountMetricRowSchema = z.object({
   account_id: z.string().min(1),

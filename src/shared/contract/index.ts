@@ -8,6 +8,8 @@ import { bulkChannels } from './bulk';
 import { mediaChannels } from './media';
 import { searchChannels } from './search';
 import { planningChannels } from './planning';
+import { accountsChannels } from './accounts';
+import { publishingChannels } from './publishing';
 import { analyticsChannels } from './analytics';
 import { appChannels } from './app';
 import { coachChannels } from './coach';
@@ -43,6 +45,8 @@ export const contract = {
   ...mediaChannels,
   ...searchChannels,
   ...planningChannels,
+  ...accountsChannels,
+  ...publishingChannels,
 };
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import * as m006 from './006-create-analytics';
 import * as m007 from './007-create-coach';
 import * as m008 from './008-create-reports';
 import * as m009 from './009-create-content-studio';
+import * as m010 from './010-create-publishing';
 
 /** One schema step; runs inside the transaction that applies every pending step. */
 export interface Migration {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '007-create-coach': m007,
   '008-create-reports': m008,
   '009-create-content-studio': m009,
+  '010-create-publishing': m010,
 };

@@ -12,6 +12,16 @@ export interface AccountsTable {
   token_status: string | null;
   created_at: string;
   updated_at: string;
+  /** The account's id on the platform (DID for Bluesky, user id elsewhere). From migration 010. */
+  external_id: string | null;
+  /** The server of a Mastodon account (or a Bluesky PDS), e.g. https://mastodon.social. */
+  instance_url: string | null;
+  /** JSON array of the scopes granted. */
+  scopes: Generated<string>;
+  token_expires_at: string | null;
+  token_checked_at: string | null;
+  /** A plain sentence on the token's health ("Expired on … — reconnect"). */
+  status_detail: string | null;
 }
 
 /** One row per account per calendar day (YYYY-MM-DD): the followers (and impressions) that day. */

@@ -25,6 +25,7 @@ import type { CoachGoalTable, CoachInterventionsTable, CoachMilestonesTable, Coa
 import type { LlmSettingsTable, LlmUsageTable } from './llm';
 import type { PostRevisionsTable, PostsFtsTable, PostsTable } from './posts';
 import type { ProfileTable } from './profile';
+import type { PublishEventsTable, PublishJobsTable, RateLimitsTable } from './publishing';
 
 /** The whole database as one type; each table's file adds its entry. */
 export interface Database {
@@ -57,4 +58,7 @@ export interface Database {
   bulk_items: BulkItemsTable;
   post_embeddings: PostEmbeddingsTable;
   hashtag_trends: HashtagTrendsTable;
+  publish_jobs: PublishJobsTable;
+  publish_events: PublishEventsTable;
+  rate_limits: RateLimitsTable;
 }
