@@ -2,6 +2,7 @@ import type { BulkFormat } from '../../shared/domain/bulk';
 import type { Platform } from '../../shared/domain/platform';
 import type { ChatMessage } from '../llm/provider';
 import { buildDraftPrompt, draftMaxTokens } from '../studio/prompt';
+import type { VoiceGuide } from '../studio/studio.ports';
 
 /**
  * The structure each bulk format asks for. Short on purpose: the bundled templates
@@ -22,9 +23,13 @@ export const FORMAT_STRUCTURES: Readonly<Record<BulkFormat, string>> = {
 
 /**
  * The messages and token budget for one bulk item: the studio's draft prompt (platform norms,
- * limits, thread separator) with the item's topic and its format's structure.
+ * limits, thread separator) with the item's topic, its format's structure and, when there is one,
+ * the brand voice (instructions and few-shot examples picked by similarity to the topic).
  */
-export function bulkPrompt(item: { platform: Platform; topic: string; format: BulkFormat }): {
+export function bulkPrompt(
+  item: { platform: Platform; topic: string; format: BulkFormat },
+  voice: VoiceGuide | null = null,
+): {
   messages: ChatMessage[];
   maxTokens: number;
 } {
@@ -33,7 +38,7 @@ export function bulkPrompt(item: { platform: Platform; topic: string; format: Bu
     variant: 'A',
     source: { kind: 'topic', text: item.topic },
     template: { name: item.format, text: FORMAT_STRUCTURES[item.format] },
-    voice: null,
+    voice,
   });
   return { messages, maxTokens: draftMaxTokens(item.platform, 'A') };
 }

@@ -10,6 +10,7 @@ export function bulkHandlers(bulk: BulkService): HandlerSlice<'bulk'> {
     'bulk:pause': ({ jobId }) => bulk.pause(jobId),
     'bulk:resume': ({ jobId }) => bulk.resume(jobId),
     'bulk:cancel': ({ jobId }) => bulk.cancel(jobId),
+    'bulk:retry-failed': ({ jobId }) => bulk.retryFailed(jobId),
     'bulk:get-job': ({ jobId }) => bulk.getJob(jobId),
     'bulk:list-jobs': () => bulk.listJobs(),
   };

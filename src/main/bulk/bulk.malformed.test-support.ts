@@ -42,6 +42,7 @@ export const bulkMalformedInputs: MalformedRows<'bulk'> = {
   'bulk:pause': jobOnly,
   'bulk:resume': jobOnly,
   'bulk:cancel': jobOnly,
+  'bulk:retry-failed': jobOnly,
   'bulk:get-job': jobOnly,
   'bulk:list-jobs': [[], { status: 'running' }],
 };

@@ -194,6 +194,35 @@ export class BulkRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /**
+   * The engine refused the item before generating anything (all providers resting): it goes back
+   * to 'pending' and the attempt its claim counted is returned. False when it moved on meanwhile.
+   */
+  async giveBack(id: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('bulk_items')
+      .set((eb) => ({
+        status: 'pending',
+        attempts: eb.fn<number>('max', [eb('attempts', '-', 1), eb.val(0)]),
+        started_at: null,
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'generating')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Failed items of a job go back to 'pending' with fresh attempts; returns how many. */
+  async requeueFailed(jobId: string, tx: Db | Tx = this.db): Promise<number> {
+    const result = await tx
+      .updateTable('bulk_items')
+      .set({ status: 'pending', attempts: 0, error: null, started_at: null, finished_at: null })
+      .where('job_id', '=', jobId)
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** Pending items of a job become cancelled; returns how many. */
   async cancelPending(jobId: string, now: string, tx: Db | Tx = this.db): Promise<number> {
     const result = await tx

@@ -8,8 +8,10 @@ import type { LlmService } from '../llm/llm.service';
 import type { ClockPort } from '../platform/clock/types';
 import type { Logger } from '../platform/logger/logger';
 import type { PostsRepository } from '../posts/posts.repository';
+import type { StudioBrand, VoiceGuide } from '../studio/studio.ports';
 import { bulkPrompt } from './bulk-prompt';
 import type { BulkRepository } from './bulk.repository';
+import { DEFAULT_ENGINE_WAIT_MAX_MS, engineAway, engineWaitMs } from './engine-wait';
 
 export interface RunnerDeps {
   database: AppDatabase;
@@ -25,6 +27,13 @@ export interface RunnerDeps {
   maxAttempts?: number;
   /** Wait before the first retry, doubled for each further one; default 2000 ms. */
   retryBaseMs?: number;
+  /**
+   * The brand voice for an item (instructions + the creator's most similar posts as few-shot
+   * examples); absent or failing → the item is generated without it.
+   */
+  voice?: StudioBrand;
+  /** The longest wait for an engine that refuses every call (default: the breaker's 30 s cool-down). */
+  engineWaitMaxMs?: number;
 }
 
 interface Running {
@@ -32,8 +41,17 @@ interface Running {
   requestId: string;
 }
 
+/** The engine refused the job's work: no item starts before `until` (Date.now() ms). */
+interface EngineWait {
+  until: number | null;
+  /** Refusals in a row, for the backoff; reset by a generation that gets through. */
+  tries: number;
+}
+
 interface JobLoop {
   active: Map<number, Running>;
+  /** Set while every provider is unavailable; null once a generation gets through. */
+  engine: EngineWait | null;
   /** Set by wake(): something changed since the loop last looked (status, a worker ended). */
   dirty: boolean;
   waiter: (() => void) | null;
@@ -53,10 +71,17 @@ export class BulkRunner {
   private closing = false;
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
+  private readonly engineWaitMaxMs: number;
 
   constructor(private readonly deps: RunnerDeps) {
     this.maxAttempts = deps.maxAttempts ?? 3;
     this.retryBaseMs = deps.retryBaseMs ?? 2000;
+    this.engineWaitMaxMs = deps.engineWaitMaxMs ?? DEFAULT_ENGINE_WAIT_MAX_MS;
+  }
+
+  /** Whether the job's intake is held because the engine refuses every call (shown in progress). */
+  waitingForEngine(jobId: string): boolean {
+    return (this.loops.get(jobId)?.engine?.until ?? null) !== null;
   }
 
   /** Makes sure a loop runs for the job (or wakes the one running); resolves when that loop ends. */
@@ -67,7 +92,7 @@ export class BulkRunner {
       this.wake(existing);
       return existing.done;
     }
-    const loop: JobLoop = { active: new Map(), dirty: false, waiter: null, done: Promise.resolve() };
+    const loop: JobLoop = { active: new Map(), engine: null, dirty: false, waiter: null, done: Promise.resolve() };
     this.loops.set(jobId, loop);
     loop.done = this.loop(jobId, loop)
       .catch((err: unknown) => this.deps.logger.error({ err, jobId }, 'bulk: job loop failed'))
@@ -111,21 +136,45 @@ export class BulkRunner {
       if (this.closing) return this.drain(loop);
       const job = await repository.findJob(jobId);
       if (!job) return this.drain(loop);
+      // While the engine refuses everything, intake is held (no attempt is used up waiting).
+      let holdMs = 0;
       if (job.status === 'running') {
-        while (loop.active.size < job.concurrency && !this.closing) {
+        holdMs = await this.engineHold(jobId, loop);
+        while (holdMs === 0 && loop.active.size < job.concurrency && !this.closing) {
           const item = await repository.claimNext(jobId, this.now());
           if (!item) break;
           this.startItem(jobId, item, loop);
           await this.deps.notify(jobId);
+          holdMs = await this.engineHold(jobId, loop);
         }
       }
-      if (loop.active.size === 0) {
+      if (loop.active.size === 0 && holdMs === 0) {
         if (loop.dirty) continue;
         if (job.status === 'running' && !this.closing) await this.finishIfEmpty(jobId);
         return;
       }
-      await this.nextWake(loop);
+      await this.nextWake(loop, holdMs);
     }
+  }
+
+  /** Milliseconds the job's intake stays held; when a wait has run out, it ends (announced). */
+  private async engineHold(jobId: string, loop: JobLoop): Promise<number> {
+    const until = loop.engine?.until ?? null;
+    if (until === null) return 0;
+    const left = until - Date.now();
+    if (left > 0) return left;
+    loop.engine!.until = null;
+    await this.deps.notify(jobId);
+    return 0;
+  }
+
+  /** Every provider refused: hold the job's intake for the next backoff step. */
+  private holdIntake(loop: JobLoop, retryAfterMs: number | null): number {
+    const engine = (loop.engine ??= { until: null, tries: 0 });
+    const waitMs = engineWaitMs(engine.tries, retryAfterMs, this.retryBaseMs, this.engineWaitMaxMs);
+    engine.tries += 1;
+    engine.until = Math.max(engine.until ?? 0, Date.now() + waitMs);
+    return waitMs;
   }
 
   private async drain(loop: JobLoop): Promise<void> {
@@ -145,7 +194,7 @@ export class BulkRunner {
   private startItem(jobId: string, item: BulkItem, loop: JobLoop): void {
     const running: Running = { controller: new AbortController(), requestId: randomUUID() };
     loop.active.set(item.id, running);
-    void this.work(jobId, item, running)
+    void this.work(jobId, item, running, loop)
       .catch((err: unknown) => this.deps.logger.error({ err, itemId: item.id }, 'bulk: item worker failed'))
       .finally(() => {
         loop.active.delete(item.id);
@@ -153,18 +202,24 @@ export class BulkRunner {
       });
   }
 
-  /** One item, with retries: generate, shape, commit. Writes nothing once the app is closing. */
-  private async work(jobId: string, item: BulkItem, running: Running): Promise<void> {
+  /**
+   * One item, with retries: generate, shape, commit. Writes nothing once the app is closing. When
+   * the engine refuses the call outright (every provider resting or away), the item goes back to
+   * pending with its attempt returned and the job's intake waits; a real failure uses an attempt.
+   */
+  private async work(jobId: string, item: BulkItem, running: Running, loop: JobLoop): Promise<void> {
     const { llm, repository } = this.deps;
     const { signal } = running.controller;
     let attempts = item.attempts;
+    const voice = await this.voiceFor(jobId, item);
     for (;;) {
       try {
-        const { messages, maxTokens } = bulkPrompt(item);
+        const { messages, maxTokens } = bulkPrompt(item, voice);
         const generation = await llm.generate(
           { task: 'drafting', requestId: running.requestId, messages, maxTokens },
           signal,
         );
+        loop.engine = null;
         if (this.closing) return;
         if (generation.finishReason === 'cancelled' || signal.aborted)
           return this.endItem(jobId, item, 'cancelled', null);
@@ -176,6 +231,8 @@ export class BulkRunner {
         if (this.closing) return;
         if (error instanceof ItemMovedOn) return;
         if (signal.aborted) return this.endItem(jobId, item, 'cancelled', null);
+        const away = engineAway(error);
+        if (away) return this.waitForEngine(jobId, item, loop, away.retryAfterMs, error);
         const message = error instanceof Error ? error.message : String(error);
         this.deps.logger.warn({ jobId, itemId: item.id, attempts, err: message }, 'bulk: generation failed');
         if (attempts >= this.maxAttempts) return this.endItem(jobId, item, 'failed', message);
@@ -188,6 +245,32 @@ export class BulkRunner {
         running.requestId = randomUUID();
         await this.deps.notify(jobId);
       }
+    }
+  }
+
+  /** The item is handed back untouched and the job waits for the engine (see `engineHold`). */
+  private async waitForEngine(
+    jobId: string,
+    item: BulkItem,
+    loop: JobLoop,
+    retryAfterMs: number | null,
+    error: unknown,
+  ): Promise<void> {
+    const waitMs = this.holdIntake(loop, retryAfterMs);
+    const message = error instanceof Error ? error.message : String(error);
+    this.deps.logger.info({ jobId, itemId: item.id, waitMs, err: message }, 'bulk: waiting for the engine');
+    await this.deps.repository.giveBack(item.id);
+    await this.deps.notify(jobId);
+  }
+
+  /** The brand voice for the item's topic; a broken voice profile must not fail the item, so it is only logged. */
+  private async voiceFor(jobId: string, item: BulkItem): Promise<VoiceGuide | null> {
+    if (!this.deps.voice) return null;
+    try {
+      return await this.deps.voice.voiceGuide(item.topic, item.platform);
+    } catch (err) {
+      this.deps.logger.warn({ err, jobId, itemId: item.id }, 'bulk: no brand voice for this item');
+      return null;
     }
   }
 
@@ -232,9 +315,18 @@ export class BulkRunner {
     waiter?.();
   }
 
-  private nextWake(loop: JobLoop): Promise<void> {
+  /** Resolves at the next wake(), or after `timeoutMs` when that is above 0. */
+  private nextWake(loop: JobLoop, timeoutMs = 0): Promise<void> {
     if (loop.dirty) return Promise.resolve();
-    return new Promise((resolve) => (loop.waiter = resolve));
+    return new Promise((resolve) => {
+      const timer = timeoutMs > 0 ? setTimeout(() => waiter(), timeoutMs) : null;
+      const waiter = () => {
+        if (timer) clearTimeout(timer);
+        if (loop.waiter === waiter) loop.waiter = null;
+        resolve();
+      };
+      loop.waiter = waiter;
+    });
   }
 
   private now(): string {

@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/bulk';
 import type { Platform } from '../../shared/domain/platform';
 import type { DomainDeps } from '../domain-deps';
+import type { StudioBrand } from '../studio/studio.ports';
 import { BulkRepository, type ItemChanges, type NewItem } from './bulk.repository';
 import { BulkRunner } from './bulk.runner';
 import { endOfWeeks, localTimeToUtc, planDays } from './plan-dates';
@@ -21,8 +22,12 @@ export type BestTimesPort = (platform: Platform) => Promise<{ slots: HourSlot[] 
 
 export interface BulkOptions {
   bestTimes?: BestTimesPort;
+  /** The brand voice applied to every item (brand domain); absent or failing → none. */
+  voice?: StudioBrand;
   maxAttempts?: number;
   retryBaseMs?: number;
+  /** The longest wait for an engine that refuses every call (default 30 s, the breaker's cool-down). */
+  engineWaitMaxMs?: number;
 }
 
 export interface UpdateItemInput extends ItemChanges {
@@ -51,6 +56,8 @@ export class BulkService {
       notify: (jobId) => this.notify(jobId),
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
       ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
+      ...(options.voice === undefined ? {} : { voice: options.voice }),
+      ...(options.engineWaitMaxMs === undefined ? {} : { engineWaitMaxMs: options.engineWaitMaxMs }),
     });
   }
 
@@ -138,6 +145,32 @@ export class BulkService {
     return this.requireJob(jobId);
   }
 
+  /**
+   * Failed items go back to 'pending' with fresh attempts. A finished job runs again; a running or
+   * paused one picks them up when it gets to them. A cancelled job stays cancelled (CONFLICT).
+   */
+  async retryFailed(jobId: string): Promise<BulkJob> {
+    const outcome = await this.deps.database.transaction(async (tx) => {
+      const job = await this.repository.findJob(jobId, tx);
+      if (!job) return 'missing' as const;
+      if (job.status === 'cancelled' || job.status === 'planned') return 'refused' as const;
+      const requeued = await this.repository.requeueFailed(jobId, tx);
+      if (requeued > 0 && (job.status === 'done' || job.status === 'failed')) {
+        await this.repository.transition(jobId, ['done', 'failed'], 'running', this.now(), tx);
+      }
+      return requeued;
+    });
+    if (outcome === 'missing') await this.requireJob(jobId);
+    if (outcome === 'refused') await this.refuse(jobId, 'Only a job that has run can retry its failed items');
+    if (typeof outcome === 'number' && outcome > 0) {
+      this.deps.ports.logger.info({ jobId, items: outcome }, 'bulk: failed items will be generated again');
+      const job = await this.requireJob(jobId);
+      if (job.status === 'running') void this.runner.run(jobId);
+      await this.notify(jobId);
+    }
+    return this.requireJob(jobId);
+  }
+
   /** Aborts running generations and cancels what is left; finished items keep their posts. */
   async cancel(jobId: string): Promise<BulkJob> {
     const moved = await this.deps.database.transaction(async (tx) => {
@@ -186,12 +219,14 @@ export class BulkService {
     const job = await this.repository.findJob(jobId);
     if (!job) return;
     const { counts } = job;
+    const waiting = job.status === 'running' && this.runner.waitingForEngine(jobId);
     this.deps.events.emit('job:progress', {
       jobId,
       phase: job.status === 'running' ? 'generating' : job.status,
       done: counts.done + counts.failed + counts.cancelled,
       total: counts.total,
       cancellable: job.status === 'planned' || job.status === 'running' || job.status === 'paused',
+      ...(waiting ? { status: 'waiting for the engine' } : {}),
     });
     this.deps.events.emit('bulk:changed', { jobId });
   }

@@ -1,11 +1,12 @@
 import { createTestCore, type TestCore } from '../../../test/support/test-core';
 import type { BulkJobDetail, BulkPlanInput } from '../../shared/domain/bulk';
 import type { Profile } from '../../shared/domain/profile';
+import type { DomainDeps } from '../domain-deps';
 import { LlmService } from '../llm/llm.service';
 import type { GenerateRequest, GenerateResult } from '../llm/provider';
 import { LlmError } from '../llm/provider';
 import { type Script, ScriptedProvider } from '../llm/router/scripted-provider.test-support';
-import { type BulkDomain, createBulk } from './bulk.setup';
+import { type BulkDomain, type BulkWiring, createBulk } from './bulk.setup';
 import type { BestTimesPort } from './bulk.service';
 
 export interface BulkHarness {
@@ -39,6 +40,10 @@ export async function startBulk(
     now?: string;
     dataDir?: string;
     bestTimes?: BestTimesPort;
+    /** The brand domain the bulk domain drafts with, built on the harness's deps. */
+    brand?: (deps: DomainDeps) => BulkWiring['brand'];
+    /** Cap on the wait for a refusing engine (real milliseconds); tests keep it short. */
+    engineWaitMaxMs?: number;
   } = {},
 ): Promise<BulkHarness> {
   const t = await createTestCore({
@@ -55,7 +60,7 @@ export async function startBulk(
     priceOf: () => ({ inPerM: 0, outPerM: 0 }),
     hasCloudKey: async () => false,
   });
-  const deps = {
+  const deps: DomainDeps = {
     ports: t.core.ports,
     database: t.core.database,
     events: t.core.events,
@@ -65,6 +70,8 @@ export async function startBulk(
   };
   const bulk = createBulk(deps, options.bestTimes ? { service: { bestTimes: options.bestTimes } } : undefined, {
     retryBaseMs: 1,
+    ...(options.brand ? { brand: options.brand(deps) } : {}),
+    ...(options.engineWaitMaxMs === undefined ? {} : { engineWaitMaxMs: options.engineWaitMaxMs }),
   });
   bulk.start();
   return {

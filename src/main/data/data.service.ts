@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContractError } from '../../shared/contract/errors';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ImportResult } from '../../shared/contract/data';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportDocument,
+  type ImportResult,
+  MEDIA_NOTE,
+} from '../../shared/contract/data';
 import type { EventBus } from '../contract/event-bus';
 import type { AppDatabase, Tx } from '../db/database';
 import type { ClockPort } from '../platform/clock/types';
@@ -9,6 +15,8 @@ import type { PostsRepository } from '../posts/posts.repository';
 import type { ProfileRepository } from '../profile/profile.repository';
 import { danglingReferences, exportCreatorTables, wipeCreatorTables } from './creator-tables';
 import { importCreatorTables } from './creator-tables.import';
+import { danglingStudioReferences, exportStudioTables, wipeStudioTables } from './studio-tables';
+import { importStudioTables } from './studio-tables.import';
 
 /**
  * Export everything the creator owns as one JSON document, and import it back with ids kept.
@@ -37,6 +45,8 @@ export class DataService {
         posts,
         revisions,
         ...(await exportCreatorTables(tx)),
+        ...(await exportStudioTables(tx)),
+        mediaNote: MEDIA_NOTE,
       };
     });
   }
@@ -67,6 +77,7 @@ export class DataService {
         rowsAdded: {},
       };
       if (mode === 'replace') {
+        await wipeStudioTables(tx);
         await wipeCreatorTables(tx);
         await this.posts.deleteAll(tx);
         await this.profile.delete(tx);
@@ -88,12 +99,13 @@ export class DataService {
         }
       }
       counts.revisionsAdded = await this.importRevisions(document, tx);
-      counts.rowsAdded = await importCreatorTables(tx, document);
+      counts.rowsAdded = { ...(await importCreatorTables(tx, document)), ...(await importStudioTables(tx, document)) };
       onCommit(() => {
         this.events.emit('posts:changed', { ids: document.posts.map((p) => p.id), reason: 'imported' });
         this.events.emit('profile:changed', {});
         this.events.emit('analytics:changed', { reason: 'data-import' });
         this.events.emit('coach:changed', { reason: 'data-import' });
+        for (const job of document.bulkJobs) this.events.emit('bulk:changed', { jobId: job.id });
       });
       return counts;
     });
@@ -132,9 +144,10 @@ function freeBackupPath(dir: string, base: string): string {
   return path;
 }
 
-/** Publications, snapshots, account days, A/B pairs and revenue must link to rows in the file. */
+/** Publications, snapshots, A/B pairs, revenue, origins, post media and bulk items must link to rows in the file. */
 function assertLinksResolve(document: ExportDocument): void {
-  const problems = danglingReferences(document, new Set(document.posts.map((post) => post.id)));
+  const postIds = new Set(document.posts.map((post) => post.id));
+  const problems = [...danglingReferences(document, postIds), ...danglingStudioReferences(document, postIds)];
   if (problems.length === 0) return;
   const message = `This file is damaged: ${problems.join('; ')}; nothing was imported`;
   throw new ContractError('VALIDATION_FAILED', message, { issues: [{ path: ['document'], message }] });

@@ -58,6 +58,13 @@ export const bulkChannels = {
     output: bulkJobSchema,
     summary: 'Stops running generations and cancels what is left; finished items keep their posts.',
   }),
+  'bulk:retry-failed': defineChannel({
+    input: jobOnly,
+    output: bulkJobSchema,
+    summary:
+      'Puts a job’s failed items back to pending with fresh attempts; a finished job runs again. ' +
+      'CONFLICT for a planned or cancelled job.',
+  }),
   'bulk:get-job': defineChannel({
     input: jobOnly,
     output: bulkJobDetailSchema,

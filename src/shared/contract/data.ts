@@ -5,8 +5,15 @@ import { profileSchema } from '../domain/profile';
 import { defineChannel } from './channel';
 
 export const EXPORT_FORMAT = 'cadence-export';
-/** 2 added analytics, coach and report tables; a version-1 file imports with those empty. */
+/**
+ * 2 added analytics, coach and report tables; a version-1 file imports with those empty. The
+ * content-studio and settings sections came later without a bump: they are new optional keys, which
+ * a version-2 reader accepts (and ignores), and a file without them imports with them empty.
+ */
 export const EXPORT_VERSION = 2;
+/** What the export says about media: rows only; the files themselves are not in the JSON. */
+export const MEDIA_NOTE =
+  'media lists metadata rows only: the image and video files stay in <data>/media/ (named by their SHA-256) and are not part of this export; copy that folder alongside to keep them.';
 
 const count = z.number().int().nonnegative().nullable();
 const jsonText = z.string().refine(isJson, { message: 'Not valid JSON text' });
@@ -150,6 +157,116 @@ export const creatorTablesShape = {
 export type CreatorTableName = keyof typeof creatorTablesShape;
 export type CreatorTables = { [K in CreatorTableName]: z.infer<(typeof creatorTablesShape)[K]> };
 
+/*
+ * The content studio's tables (migration 009) and the settings documents, also as stored rows.
+ * Embeddings are left out: they are derived from the posts and rebuilt by the indexer.
+ */
+const nullableText = z.string().nullable();
+export const ideaRowSchema = z.object({
+  id: z.string().min(1),
+  topic: z.string(),
+  source_kind: z.enum(['topic', 'link', 'text', 'transcript', 'post']),
+  source_text: z.string(),
+  source_post_id: postIdSchema.nullable(),
+  platforms: jsonText,
+  template_id: nullableText,
+  created_at: z.string(),
+});
+export const postOriginRowSchema = z.object({
+  post_id: postIdSchema,
+  idea_id: nullableText,
+  variant_label: nullableText,
+  template_id: nullableText,
+  bulk_item_id: z.number().int().positive().nullable(),
+});
+export const templateRowSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  description: z.string(),
+  structure: z.string(),
+  variables: jsonText,
+  format: z.string(),
+  hidden: z.number().int().min(0).max(1),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export const voiceProfileRowSchema = z.object({
+  id: z.literal(1),
+  profile: jsonText,
+  learned_at: nullableText,
+  edited_at: nullableText,
+});
+/** A media file's record; the file itself stays in <data>/media/ (see MEDIA_NOTE). */
+export const mediaRowSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['image', 'video']),
+  mime: z.string(),
+  bytes: z.number().int().nonnegative(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  duration_ms: z.number().int().nullable(),
+  file: z.string(),
+  thumb_file: nullableText,
+  original_name: z.string(),
+  created_at: z.string(),
+});
+export const postMediaRowSchema = z.object({
+  post_id: postIdSchema,
+  media_id: z.string().min(1),
+  position: z.number().int().nonnegative(),
+  alt_text: z.string(),
+});
+export const bulkJobRowSchema = z.object({
+  id: z.string().min(1),
+  request: jsonText,
+  status: z.enum(['planned', 'running', 'paused', 'cancelled', 'done', 'failed']),
+  concurrency: z.number().int().min(1).max(8),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export const bulkItemRowSchema = z.object({
+  id: z.number().int().positive(),
+  job_id: z.string().min(1),
+  position: z.number().int().nonnegative(),
+  platform: platformSchema,
+  topic: z.string(),
+  format: z.string(),
+  template_id: nullableText,
+  due_at: z.string(),
+  status: z.enum(['pending', 'generating', 'done', 'failed', 'cancelled']),
+  attempts: z.number().int().nonnegative(),
+  post_id: postIdSchema.nullable(),
+  error: nullableText,
+  generation_ms: z.number().nullable(),
+  started_at: nullableText,
+  finished_at: nullableText,
+});
+export const hashtagTrendRowSchema = z.object({
+  tag: z.string().min(1),
+  platform: platformSchema,
+  score: z.number(),
+  source: z.string(),
+  observed_at: z.string(),
+});
+/** Report schedule, coach preferences, planning slots…: JSON documents by key. Never a secret. */
+export const settingRowSchema = z.object({ key: z.string().min(1), value: jsonText, updated_at: z.string() });
+
+/** The content-studio and settings sections; missing (an older file) means empty. */
+export const studioTablesShape = {
+  ideas: z.array(ideaRowSchema).default([]),
+  postOrigins: z.array(postOriginRowSchema).default([]),
+  templates: z.array(templateRowSchema).default([]),
+  voiceProfile: z.array(voiceProfileRowSchema).max(1).default([]),
+  media: z.array(mediaRowSchema).default([]),
+  postMedia: z.array(postMediaRowSchema).default([]),
+  bulkJobs: z.array(bulkJobRowSchema).default([]),
+  bulkItems: z.array(bulkItemRowSchema).default([]),
+  hashtagTrends: z.array(hashtagTrendRowSchema).default([]),
+  settings: z.array(settingRowSchema).default([]),
+};
+export type StudioTableName = keyof typeof studioTablesShape;
+export type StudioTables = { [K in StudioTableName]: z.infer<(typeof studioTablesShape)[K]> };
+
 /** Everything the creator owns, as one JSON document. Ids are kept so an import restores links. */
 export const exportDocumentSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -160,6 +277,9 @@ export const exportDocumentSchema = z.object({
   posts: z.array(postSchema),
   revisions: z.array(postRevisionSchema),
   ...creatorTablesShape,
+  ...studioTablesShape,
+  /** Says that media files are not in the document (MEDIA_NOTE); ignored on import. */
+  mediaNote: z.string().optional(),
 });
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;
 
@@ -170,7 +290,7 @@ export const importResultSchema = z.object({
   postsUpdated: z.number().int().nonnegative(),
   postsSkipped: z.number().int().nonnegative(),
   revisionsAdded: z.number().int().nonnegative(),
-  /** Rows added per version-2 section (accounts, publications, coachSessions, …). */
+  /** Rows added per table section (accounts, publications, coachSessions, ideas, settings, …). */
   rowsAdded: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
