@@ -1,15 +1,36 @@
 import type { HandlerSlice } from '../contract/handlers';
 import type { DomainDeps } from '../domain-deps';
+import { ConnectorRegistry, type ConnectorRegistryOptions } from '../publishing/providers/registry';
+import { defaultConnectorFactories } from '../publishing/providers/registry.defaults';
+import { accountsHandlers } from './accounts.handlers';
+import { AccountsService } from './accounts.service';
+import type { TokenProvider } from './token-provider';
 
 /** The accounts domain as the core wires it: its handlers and its lifecycle. */
 export interface AccountsDomain {
+  service: AccountsService;
+  /** Platform → connector and base URLs; publishing reads connectors from here too. */
+  registry: ConnectorRegistry;
+  /** The queue's tokens port. */
+  tokens: TokenProvider;
   handlers: HandlerSlice<'accounts'>;
-  /** Starts background work (timers, resumed jobs); the core calls it once after wiring. */
+  /** Starts the refresh-ahead timer; the core calls it once after wiring. */
   start(): void;
   close(): Promise<void>;
 }
 
-export function createAccounts(deps: DomainDeps): AccountsDomain {
-  void deps;
-  return { handlers: {}, start: () => undefined, close: async () => undefined };
+export function createAccounts(deps: DomainDeps, options: ConnectorRegistryOptions = {}): AccountsDomain {
+  const registry = new ConnectorRegistry({
+    ...options,
+    factories: { ...defaultConnectorFactories(), ...options.factories },
+  });
+  const service = new AccountsService(deps, registry);
+  return {
+    service,
+    registry,
+    tokens: service.tokens,
+    handlers: accountsHandlers(service),
+    start: () => service.start(),
+    close: async () => service.close(),
+  };
 }

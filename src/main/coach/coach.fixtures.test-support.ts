@@ -3,6 +3,7 @@ import type { Channel, Input, Output } from '../../shared/contract';
 import type { Profile } from '../../shared/domain/profile';
 import type { Platform } from '../../shared/domain/platform';
 import type { PostStatus } from '../../shared/domain/post';
+import { invokeOk as invokeChannel } from '../../../test/support/invoke';
 import type { TestCore } from '../../../test/support/test-core';
 
 /** A valid profile; tests override the goal and cadence. */
@@ -148,8 +149,6 @@ export function dayPlus(day: string, n: number): string {
 }
 
 /** Calls a channel through the dispatcher and returns its typed output; a failure throws its code and message. */
-export async function invokeOk<C extends Channel>(t: TestCore, channel: C, input: Input<C>): Promise<Output<C>> {
-  const result = await t.core.dispatcher.invoke(channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as Output<C>;
+export function invokeOk<C extends Channel>(t: TestCore, channel: C, input: Input<C>): Promise<Output<C>> {
+  return invokeChannel(t.core, channel, input);
 }

@@ -9,6 +9,7 @@ import { pdfToText } from './pdf-to-text.test-support';
 import { NO_POSTS_TEXT } from './report-pdf';
 import { SCHEDULE_KEY } from './report-schedule.store';
 import { BERLIN_PROFILE } from './reports.fixtures.test-support';
+import { invokeOk } from '../../../test/support/invoke';
 
 /*
  * Now: Wednesday 2026-11-25 10:00 UTC; the creator is in Berlin (UTC+1), so the last completed
@@ -18,11 +19,7 @@ describe('reports service', () => {
   let t: TestCore;
   let ready: EventMap['reports:ready'][];
 
-  async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-    const result = await t.core.dispatcher.invoke(channel, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as Output<C>;
-  }
+  const call = <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => invokeOk(t.core, channel, input);
 
   beforeEach(async () => {
     t = await createTestCore({ now: '2026-11-25T10:00:00.000Z' });

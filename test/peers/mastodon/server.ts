@@ -325,7 +325,7 @@ export async function startMastodonPeer(options: MastodonPeerOptions = {}): Prom
     if (req.method === 'GET' && req.path === '/oauth/authorize') {
       const app = apps.get(req.query.get('client_id') ?? '');
       const redirectUri = req.query.get('redirect_uri') ?? '';
-      if (!app || !app.redirectUris.includes(redirectUri)) {
+      if (!app || !app.redirectUris.some((registered) => redirectMatches(registered, redirectUri))) {
         return {
           status: 400,
           body: {
@@ -547,3 +547,25 @@ export const mastodonFaults = {
     ...(path ? { path } : {}),
   }),
 };
+
+/**
+ * Mastodon's OAuth (Doorkeeper) compares redirect URIs exactly, except that for a loopback
+ * address the port may differ (RFC 8252 §7.3): native apps listen on a random port each time.
+ */
+function redirectMatches(registered: string, asked: string): boolean {
+  if (registered === asked) return true;
+  try {
+    const a = new URL(registered);
+    const b = new URL(asked);
+    const loopback = ['127.0.0.1', '[::1]'].includes(a.hostname);
+    return (
+      loopback &&
+      a.protocol === b.protocol &&
+      a.hostname === b.hostname &&
+      a.pathname === b.pathname &&
+      a.search === b.search
+    );
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,15 @@
+import type { HandlerSlice } from '../contract/handlers';
+import type { AccountsService } from './accounts.service';
+
+/** Binds the accounts channels to the service (inputs are already parsed by the dispatcher). */
+export function accountsHandlers(service: AccountsService): HandlerSlice<'accounts'> {
+  return {
+    'accounts:start-connect': (input) => service.startConnect(input.platform, input.instanceUrl ?? null),
+    'accounts:get-connect-status': (input) => service.connectStatus(input.flowId),
+    'accounts:connect-app-password': (input) =>
+      service.connectAppPassword(input.handle, input.appPassword, input.service),
+    'accounts:list-accounts': () => service.listAccounts(),
+    'accounts:reconnect': (input) => service.reconnect(input.accountId),
+    'accounts:disconnect': (input) => service.disconnect(input.accountId),
+  };
+}
