@@ -129,6 +129,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
 
   const deps: DomainDeps = { ports, database, events, llm: llm.service, posts, profile };
   const analytics = createAnalytics(deps);
+  const accounts = createAccounts(deps);
   const templates = createTemplates(deps);
   // Semantic few-shot examples once search is built (called only after createCore returns).
   const brand = createBrand(
@@ -150,8 +151,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     media: createMedia(deps),
     search: createSearch(deps),
     planning: createPlanning(deps, analytics),
-    accounts: createAccounts(deps),
-    publishing: createPublishing(deps),
+    accounts,
+    publishing: createPublishing(deps, {
+      queue: { connectors: (platform) => accounts.registry.connector(platform), tokens: accounts.tokens },
+    }),
   };
 
   const handlers: Handlers = {

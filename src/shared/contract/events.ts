@@ -31,6 +31,8 @@ export const eventSchemas = {
   'analytics:changed': z.object({ reason: z.string() }),
   /** New anomalies were found in the creator's series. */
   'analytics:anomalies': z.object({ count: z.number().int().nonnegative() }),
+  /** An account was connected, reconnected, refreshed, disconnected or needs the creator (token health reloads). */
+  'accounts:changed': z.object({ accountId: z.string().nullable(), reason: z.string() }),
   /** A report finished (on demand or on schedule). */
   'reports:ready': z.object({ id: z.string(), title: z.string() }),
   /** The coach's view changed: a new plan, interventions raised or closed, a milestone reached. */
@@ -39,6 +41,8 @@ export const eventSchemas = {
   'coach:milestone': z.object({ id: z.number().int().positive(), fraction: z.number(), value: z.number() }),
   /** A bulk job or one of its items changed (status, post made, plan edited); the UI reloads bulk:get-job. */
   'bulk:changed': z.object({ jobId: z.string() }),
+  /** Publish jobs changed (queued, sent, published, failed, missed); per-post views reload publishing:list-jobs. */
+  'publishing:changed': z.object({ jobIds: z.array(z.string()), postIds: z.array(z.string()), reason: z.string() }),
   /** A studio draft's generation state changed (queued → streaming → done/failed/cancelled). */
   'studio:draft-progress': draftProgressSchema,
   /** A piece of generated text for the llm:generate-text call with this requestId. */

@@ -1,0 +1,15 @@
+import type { HandlerSlice } from '../contract/handlers';
+import type { PublishingService } from './publishing.service';
+
+/** Binds the publishing channels to the service; inputs arrive already validated. */
+export function publishingHandlers(service: PublishingService): HandlerSlice<'publishing'> {
+  return {
+    'publishing:publish-now': async (input) => ({ jobs: await service.publishNow(input.postId, input.platforms) }),
+    'publishing:enqueue': async (input) => ({ jobs: await service.enqueue(input.postId) }),
+    'publishing:list-jobs': async (input) => ({ jobs: await service.listJobs(input) }),
+    'publishing:get-job': (input) => service.getJob(input.jobId),
+    'publishing:cancel-job': (input) => service.cancelJob(input.jobId),
+    'publishing:resolve-missed': (input) => service.resolveMissed(input),
+    'publishing:retry-job': (input) => service.retryJob(input.jobId),
+  };
+}

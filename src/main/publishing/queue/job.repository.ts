@@ -1,0 +1,291 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Platform } from '../../../shared/domain/platform';
+import type { PublishEvent, PublishJob, PublishJobStatus } from '../../../shared/domain/publishing';
+import type { Db, Tx } from '../../db/database';
+import type { PublishJobsTable } from '../../db/schema/publishing';
+import type { RateLimitInfo } from '../providers/connector';
+
+export type PublishJobRow = Selectable<PublishJobsTable>;
+export type JobChanges = Updateable<PublishJobsTable>;
+
+/** Statuses the runner acts on when their time comes. */
+export const RUNNABLE_STATUSES = ['queued', 'outcome_unknown', 'pending_remote'] as const;
+/** Statuses held under a lease while a runner works on them. */
+export const LEASED_STATUSES = ['leased', 'sending'] as const;
+
+export function toJob(row: PublishJobRow): PublishJob {
+  return {
+    id: row.id,
+    postId: row.post_id,
+    platform: row.platform as Platform,
+    accountId: row.account_id,
+    status: row.status as PublishJobStatus,
+    dueAt: row.due_at,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    externalId: row.external_id,
+    url: row.url,
+    lastError: row.last_error,
+    errorKind: row.error_kind,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+  };
+}
+
+/** SQL for publish_jobs, publish_events and rate_limits. Writes that belong together take a transaction. */
+export class JobRepository {
+  constructor(private readonly db: Db) {}
+
+  async find(id: string, tx: Db | Tx = this.db): Promise<PublishJobRow | null> {
+    return (await tx.selectFrom('publish_jobs').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  async insert(row: Omit<PublishJobRow, 'attempts'> & { attempts?: number }, tx: Db | Tx = this.db): Promise<void> {
+    await tx.insertInto('publish_jobs').values(row).execute();
+  }
+
+  /** The job of a post and platform that is not failed or cancelled (at most one: a unique index). */
+  async findLive(postId: string, platform: Platform, tx: Db | Tx = this.db): Promise<PublishJobRow | null> {
+    return (
+      (await tx
+        .selectFrom('publish_jobs')
+        .selectAll()
+        .where('post_id', '=', postId)
+        .where('platform', '=', platform)
+        .where('status', 'not in', ['failed', 'cancelled'])
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  async list(filter: { postId?: string | undefined; status?: PublishJobStatus | undefined }): Promise<PublishJobRow[]> {
+    let query = this.db.selectFrom('publish_jobs').selectAll();
+    if (filter.postId) query = query.where('post_id', '=', filter.postId);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    return query.orderBy('due_at', 'desc').orderBy('platform').limit(500).execute();
+  }
+
+  async events(jobId: string): Promise<PublishEvent[]> {
+    const rows = await this.db
+      .selectFrom('publish_events')
+      .selectAll()
+      .where('job_id', '=', jobId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, at: r.at, step: r.step, detail: r.detail }));
+  }
+
+  async addEvent(jobId: string, at: string, step: string, detail: string, tx: Db | Tx = this.db): Promise<void> {
+    await tx.insertInto('publish_events').values({ job_id: jobId, at, step, detail }).execute();
+  }
+
+  /** Updates a job only while `owner` holds its lease; false when the lease was lost. */
+  async updateOwned(id: string, owner: string, changes: JobChanges, tx: Db | Tx = this.db): Promise<boolean> {
+    const result = await tx
+      .updateTable('publish_jobs')
+      .set(changes)
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Updates a job only while it has the given status (user actions racing the runner). */
+  async updateIfStatus(
+    id: string,
+    statuses: readonly string[],
+    changes: JobChanges,
+    tx: Db | Tx = this.db,
+  ): Promise<boolean> {
+    const result = await tx
+      .updateTable('publish_jobs')
+      .set(changes)
+      .where('id', '=', id)
+      .where('status', 'in', statuses)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Jobs whose runner stopped (lease expired): `leased` never reached the platform, so it is
+   * queued again; `sending` may have, so it becomes `outcome_unknown`. Returns the ids changed.
+   */
+  async recoverExpired(now: string): Promise<{ requeued: PublishJobRow[]; unknown: PublishJobRow[] }> {
+    const stale = await this.db
+      .selectFrom('publish_jobs')
+      .selectAll()
+      .where('status', 'in', LEASED_STATUSES)
+      .where('lease_expires_at', '<=', now)
+      .execute();
+    const requeued: PublishJobRow[] = [];
+    const unknown: PublishJobRow[] = [];
+    for (const row of stale) {
+      const next = row.status === 'sending' ? 'outcome_unknown' : 'queued';
+      const result = await this.db
+        .updateTable('publish_jobs')
+        .set({ status: next, lease_owner: null, lease_expires_at: null, next_attempt_at: now, updated_at: now })
+        .where('id', '=', row.id)
+        .where('status', '=', row.status)
+        .where('lease_expires_at', '<=', now)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) continue;
+      await this.addEvent(
+        row.id,
+        now,
+        next === 'queued' ? 'lease_expired' : 'interrupted',
+        next === 'queued'
+          ? 'The runner stopped before sending; queued again'
+          : 'The runner stopped while sending; the platform will be checked before anything is sent again',
+      );
+      (next === 'queued' ? requeued : unknown).push(row);
+    }
+    return { requeued, unknown };
+  }
+
+  /** Due runnable jobs, earliest first (candidates; `claim` decides who gets each). */
+  async due(now: string, limit: number): Promise<PublishJobRow[]> {
+    return this.db
+      .selectFrom('publish_jobs')
+      .selectAll()
+      .where('status', 'in', RUNNABLE_STATUSES)
+      .where('due_at', '<=', now)
+      .where((eb) => eb(eb.fn.coalesce('next_attempt_at', 'due_at'), '<=', now))
+      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', now)]))
+      .orderBy((eb) => eb.fn.coalesce('next_attempt_at', 'due_at'))
+      .limit(limit)
+      .execute();
+  }
+
+  /**
+   * Takes a job's lease in one statement (compare-and-set on its status and lease), so two
+   * runners never both get it. A queued job becomes `leased`; others keep their status.
+   */
+  async claim(row: PublishJobRow, owner: string, now: string, leaseUntil: string): Promise<PublishJobRow | null> {
+    const status = row.status === 'queued' ? 'leased' : row.status;
+    const result = await this.db
+      .updateTable('publish_jobs')
+      .set({ status, lease_owner: owner, lease_expires_at: leaseUntil, updated_at: now })
+      .where('id', '=', row.id)
+      .where('status', '=', row.status)
+      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', now)]))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return null;
+    return { ...row, status, lease_owner: owner, lease_expires_at: leaseUntil, updated_at: now };
+  }
+
+  async extendLease(id: string, owner: string, leaseUntil: string): Promise<boolean> {
+    return this.updateOwned(id, owner, { lease_expires_at: leaseUntil });
+  }
+
+  /** When the runner next has something to do: a due job, a retry, or a lease running out. */
+  async nextWakeAt(): Promise<string | null> {
+    const runnable = await this.db
+      .selectFrom('publish_jobs')
+      .select((eb) => eb.fn.min(eb.fn.coalesce('next_attempt_at', 'due_at')).as('at'))
+      .where('status', 'in', RUNNABLE_STATUSES)
+      .executeTakeFirst();
+    const leases = await this.db
+      .selectFrom('publish_jobs')
+      .select((eb) => eb.fn.min('lease_expires_at').as('at'))
+      .where('status', 'in', LEASED_STATUSES)
+      .executeTakeFirst();
+    const times = [runnable?.at, leases?.at].filter((t): t is string => typeof t === 'string');
+    return times.length === 0 ? null : times.sort()[0]!;
+  }
+
+  /** Queued jobs that never started and whose time passed before `cutoff` (missed while closed). */
+  async missedSince(cutoff: string): Promise<PublishJobRow[]> {
+    return this.db
+      .selectFrom('publish_jobs')
+      .selectAll()
+      .where('status', '=', 'queued')
+      .where('attempts', '=', 0)
+      .where('due_at', '<', cutoff)
+      .where('next_attempt_at', 'is', null)
+      .execute();
+  }
+
+  /** The latest reset time of a bucket of the account that has nothing left, if it lies ahead. */
+  async blockedUntil(accountId: string, now: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('rate_limits')
+      .select((eb) => eb.fn.max('reset_at').as('at'))
+      .where('account_id', '=', accountId)
+      .where('remaining', '<=', 0)
+      .where('reset_at', '>', now)
+      .executeTakeFirst();
+    return row?.at ?? null;
+  }
+
+  async saveRateLimit(accountId: string, info: RateLimitInfo, now: string): Promise<void> {
+    const values = {
+      limit_total: info.limit,
+      remaining: info.remaining,
+      reset_at: info.resetAt === null ? null : new Date(info.resetAt).toISOString(),
+      updated_at: now,
+    };
+    await this.db
+      .insertInto('rate_limits')
+      .values({ account_id: accountId, bucket: info.bucket, ...values })
+      .onConflict((oc) => oc.columns(['account_id', 'bucket']).doUpdateSet(values))
+      .execute();
+  }
+
+  /** The connected account to publish with on a platform (the oldest one when there are several). */
+  async connectedAccount(platform: Platform, tx: Db | Tx = this.db): Promise<string | null> {
+    const row = await tx
+      .selectFrom('accounts')
+      .select('id')
+      .where('platform', '=', platform)
+      .where('source', '=', 'connected')
+      .orderBy('created_at')
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async setting(key: string): Promise<string | null> {
+    const row = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  /** A post's attached media in order, with the stored file (relative to the data folder). */
+  async postMedia(postId: string): Promise<
+    {
+      file: string;
+      mime: string;
+      bytes: number;
+      kind: string;
+      width: number | null;
+      height: number | null;
+      durationMs: number | null;
+      altText: string;
+    }[]
+  > {
+    const rows = await this.db
+      .selectFrom('post_media')
+      .innerJoin('media', 'media.id', 'post_media.media_id')
+      .select([
+        'media.file',
+        'media.mime',
+        'media.bytes',
+        'media.kind',
+        'media.width',
+        'media.height',
+        'media.duration_ms',
+        'post_media.alt_text',
+      ])
+      .where('post_media.post_id', '=', postId)
+      .orderBy('post_media.position')
+      .execute();
+    return rows.map((r) => ({
+      file: r.file,
+      mime: r.mime,
+      bytes: r.bytes,
+      kind: r.kind,
+      width: r.width,
+      height: r.height,
+      durationMs: r.duration_ms,
+      altText: r.alt_text,
+    }));
+  }
+}

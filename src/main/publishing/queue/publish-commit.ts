@@ -1,0 +1,111 @@
+import type { Platform } from '../../../shared/domain/platform';
+import { AnalyticsRepository } from '../../analytics/analytics.repository';
+import type { AppDatabase, Tx } from '../../db/database';
+import type { ClockPort } from '../../platform/clock/types';
+import { PostsRepository } from '../../posts/posts.repository';
+import type { PublishedRef, PublishRequest } from '../providers/connector';
+import type { JobRepository, PublishJobRow } from './job.repository';
+
+/** Thrown when a runner writes to a job whose lease another runner has taken. */
+export class LeaseLost extends Error {
+  constructor(jobId: string) {
+    super(`lease on publish job ${jobId} was lost`);
+    this.name = 'LeaseLost';
+  }
+}
+
+/**
+ * Records a publish in ONE transaction: the job `published` with the post's id and link, the
+ * `post_publications` row (through the analytics repository), and the post's status.
+ * Returns false when the job was already published (nothing written).
+ */
+export async function commitPublished(
+  database: AppDatabase,
+  jobs: JobRepository,
+  clock: ClockPort,
+  job: PublishJobRow,
+  owner: string,
+  ref: PublishedRef,
+  request: PublishRequest,
+  onCommit: () => void,
+): Promise<void> {
+  const analytics = new AnalyticsRepository(database.db, clock);
+  const posts = new PostsRepository(database.db);
+  const now = clock.now().toISOString();
+  await database.transaction(async (tx, afterCommit) => {
+    const owned = await jobs.updateOwned(
+      job.id,
+      owner,
+      {
+        status: 'published',
+        external_id: ref.externalId,
+        url: ref.url,
+        published_at: now,
+        lease_owner: null,
+        lease_expires_at: null,
+        next_attempt_at: null,
+        remote_state: null,
+        last_error: null,
+        error_kind: null,
+        updated_at: now,
+      },
+      tx,
+    );
+    if (!owned) throw new LeaseLost(job.id);
+    await recordPublication(tx, analytics, job, ref, request, now);
+    const post = await posts.findById(job.post_id, tx);
+    if (post && post.status !== 'published') {
+      const next = { ...post, status: 'published' as const, version: post.version + 1, updatedAt: now };
+      await posts.update(next, tx);
+      await posts.addRevision(next, tx);
+    }
+    await jobs.addEvent(job.id, now, 'published', ref.url ?? ref.externalId, tx);
+    afterCommit(onCommit);
+  });
+}
+
+async function recordPublication(
+  tx: Tx,
+  analytics: AnalyticsRepository,
+  job: PublishJobRow,
+  ref: PublishedRef,
+  request: PublishRequest,
+  now: string,
+): Promise<void> {
+  const existing = await tx
+    .selectFrom('post_publications')
+    .select('id')
+    .where('post_id', '=', job.post_id)
+    .where('platform', '=', job.platform)
+    .executeTakeFirst();
+  if (existing) {
+    // An import knew this post already; the live publish is the better record of it.
+    await tx
+      .updateTable('post_publications')
+      .set({ external_id: ref.externalId, url: ref.url, account_id: job.account_id, published_at: now })
+      .where('id', '=', existing.id)
+      .execute();
+    return;
+  }
+  await analytics.insertPublication(
+    {
+      postId: job.post_id,
+      platform: job.platform as Platform,
+      accountId: job.account_id,
+      publishedAt: now,
+      externalId: ref.externalId,
+      url: ref.url,
+      format: formatOf(request),
+      mediaCount: request.media.length,
+    },
+    tx,
+  );
+}
+
+function formatOf(request: PublishRequest): string {
+  if (request.parts.length > 1) return 'thread';
+  if (request.media.some((m) => m.kind === 'video')) return 'video';
+  if (request.media.length > 1) return 'carousel';
+  if (request.media.length === 1) return 'image';
+  return 'text';
+}
