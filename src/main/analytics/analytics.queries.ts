@@ -179,15 +179,36 @@ export class AnalyticsQueries {
 
   /**
    * Changes whenever publications or their metrics do (a new row, a newer snapshot, a post moved
-   * to or out of the trash): the version of the data that models fitted on it depend on.
+   * to or out of the trash, an edit to a published post's text): the version of the data that
+   * models fitted on it depend on. Unlike changeVersion, drafting and other writes leave it alone.
    */
   async dataVersion(): Promise<string> {
-    const row = await sql<{ n: number; maxId: number | null; lastMetrics: string | null; trashed: number }>`
+    const row = await sql<{
+      n: number;
+      maxId: number | null;
+      lastMetrics: string | null;
+      trashed: number;
+      edited: number | null;
+    }>`
       select count(*) as n, max(id) as maxId, max(metrics_at) as lastMetrics,
-        (select count(*) from posts where deleted_at is not null) as trashed
+        (select count(*) from posts where deleted_at is not null) as trashed,
+        (select sum(p.version) from posts p where p.id in (select post_id from post_publications)) as edited
       from post_publications`.execute(this.db);
     const v = row.rows[0];
-    return v ? `${v.n}:${v.maxId}:${v.lastMetrics}:${v.trashed}` : 'empty';
+    return v ? `${v.n}:${v.maxId}:${v.lastMetrics}:${v.trashed}:${v.edited}` : 'empty';
+  }
+
+  /**
+   * Changes on every write to the database at all: this connection's count of changed rows (it
+   * only grows) and SQLite's data_version (which moves when another connection commits). Stricter
+   * than dataVersion (an edited post body, a renamed account or a new follower day all count), for
+   * results read straight off the tables.
+   */
+  async changeVersion(): Promise<string> {
+    const row = await sql<{ changes: number; data: number }>`
+      select total_changes() as changes, (select data_version from pragma_data_version) as data`.execute(this.db);
+    const v = row.rows[0];
+    return `${v?.changes}:${v?.data}`;
   }
 
   async postExists(postId: string): Promise<boolean> {

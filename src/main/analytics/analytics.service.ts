@@ -55,6 +55,12 @@ export class AnalyticsService {
   private zoneClock: ZoneClock | null = null;
   /** Model fits kept until the data changes (the coach and the dashboard ask for them often). */
   private readonly successCache = new DataVersionCache<SuccessFactorsResult>();
+  /**
+   * The overview's publications per range, kept until anything at all is written: the dashboard
+   * asks for the same range again and again, and reading and mapping two years of rows costs more
+   * than everything else it computes. Shared between answers, so never changed in place.
+   */
+  private readonly overviewPosts = new DataVersionCache<readonly PublishedPost[]>(8);
 
   constructor(private readonly deps: DomainDeps) {
     this.queries = new AnalyticsQueries(deps.database.db);
@@ -93,7 +99,10 @@ export class AnalyticsService {
   async overview(range: AnalyticsRange): Promise<AnalyticsOverview> {
     const zone = await this.zone();
     const scope = this.scope(range, zone);
-    const posts = (await this.queries.publications(scope)).map(toPublishedPost);
+    const key = JSON.stringify([scope.fromUtc, scope.toUtcExclusive, scope.platforms]);
+    const posts = await this.overviewPosts.get(key, await this.queries.changeVersion(), async () =>
+      (await this.queries.publications(scope)).map(toPublishedPost),
+    );
     const slots = posts.map((p) => zone.slot(p.publishedAt));
     const [accounts, points, revenue, abPairs] = await Promise.all([
       this.queries.accounts(range.platforms),

@@ -48,9 +48,35 @@ function excerptOf(body: string): string {
   return `${cut}…`;
 }
 
+/** What a body yields for every row that shows it; pure functions of the text. */
+interface BodyDerived {
+  excerpt: string;
+  hashtags: string[];
+}
+
+/** Bodies kept (the dashboard reads the same few thousand bodies on every query). */
+const MAX_BODIES = 20_000;
+const derivedByBody = new Map<string, BodyDerived>();
+
+/**
+ * The excerpt and hashtags of a body, computed once per distinct text. Keyed by the text itself,
+ * so an edited post simply misses and nothing needs invalidating; the regexes then run once per
+ * post version instead of once per row of every dashboard query.
+ */
+function derivedOf(body: string): BodyDerived {
+  let derived = derivedByBody.get(body);
+  if (derived === undefined) {
+    if (derivedByBody.size >= MAX_BODIES) derivedByBody.clear();
+    derived = { excerpt: excerptOf(body), hashtags: hashtagsOf(body) };
+    derivedByBody.set(body, derived);
+  }
+  return derived;
+}
+
 /** One publication as the contract shows it; the rate is computed the platform's own way. */
 export function toPublishedPost(row: PublicationQueryRow): PublishedPost {
   const platform = row.platform as Platform;
+  const { excerpt, hashtags } = derivedOf(row.body);
   const metrics = metricValuesOf(row);
   const exposure = exposureOf(platform, metrics, row.followers_at);
   const engagements = engagementsOf(platform, metrics);
@@ -58,7 +84,7 @@ export function toPublishedPost(row: PublicationQueryRow): PublishedPost {
     publicationId: row.id,
     postId: row.post_id,
     title: row.title,
-    excerpt: excerptOf(row.body),
+    excerpt,
     platform,
     accountId: row.account_id,
     accountHandle: row.handle,
@@ -66,7 +92,8 @@ export function toPublishedPost(row: PublicationQueryRow): PublishedPost {
     url: row.url,
     format: row.format,
     mediaCount: row.media_count,
-    hashtags: hashtagsOf(row.body),
+    // A copy: callers own the arrays they are given.
+    hashtags: hashtags.slice(),
     ...metrics,
     engagements,
     engagementRate: exposure === null ? null : engagements / exposure.value,

@@ -8,6 +8,18 @@ export interface LocalSlot {
 }
 
 const HOUR_MS = 3_600_000;
+const QUARTER_MS = 900_000;
+/** Quarter hours kept (about three years of them), so a long-lived clock stays small. */
+const MAX_SLOTS = 100_000;
+
+function slotAt(localMs: number): LocalSlot {
+  const local = new Date(localMs);
+  return Object.freeze({
+    day: local.toISOString().slice(0, 10),
+    weekday: (local.getUTCDay() + 6) % 7,
+    hour: local.getUTCHours(),
+  });
+}
 
 /**
  * Local calendar positions of UTC instants in one IANA zone, fast enough for thousands of rows per
@@ -16,6 +28,8 @@ const HOUR_MS = 3_600_000;
  */
 export class ZoneClock {
   private readonly offsets = new Map<number, number>();
+  /** Local slot per UTC quarter hour (shared, frozen objects). */
+  private readonly slots = new Map<number, LocalSlot>();
 
   constructor(readonly timezone: string) {}
 
@@ -32,12 +46,18 @@ export class ZoneClock {
 
   slot(iso: string): LocalSlot {
     const ms = Date.parse(iso);
-    const local = new Date(ms + this.offsetMinutes(ms) * 60_000);
-    return {
-      day: local.toISOString().slice(0, 10),
-      weekday: (local.getUTCDay() + 6) % 7,
-      hour: local.getUTCHours(),
-    };
+    const offset = this.offsetMinutes(ms);
+    // With an offset in whole quarter hours, every instant of a UTC quarter hour falls in the same
+    // local day, weekday and hour: compute the slot once per quarter hour (posts cluster on few).
+    if (offset % 15 !== 0) return slotAt(ms + offset * 60_000);
+    const key = Math.floor(ms / QUARTER_MS);
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      if (this.slots.size >= MAX_SLOTS) this.slots.clear();
+      slot = slotAt(key * QUARTER_MS + offset * 60_000);
+      this.slots.set(key, slot);
+    }
+    return slot;
   }
 
   day(iso: string): string {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Platform } from '../../shared/domain/platform';
 import type { PostStatus } from '../../shared/domain/post';
 import type { Db } from '../db/database';
@@ -72,6 +73,18 @@ export class CoachDataReader {
     return rows.map((r) => ({ ...r, platform: r.platform as Platform }));
   }
 
+  /**
+   * Moves on every write to the database (this connection's changed-row count, which only grows,
+   * and SQLite's data_version for other connections): results computed from these tables stay
+   * right while it stays the same.
+   */
+  async changeVersion(): Promise<string> {
+    const row = await sql<{ changes: number; data: number }>`
+      select total_changes() as changes, (select data_version from pragma_data_version) as data`.execute(this.db);
+    const v = row.rows[0];
+    return `${v?.changes}:${v?.data}`;
+  }
+
   /** When the most recent publication went out (null: never). */
   async lastPublishedAt(): Promise<string | null> {
     const row = await this.db
@@ -81,6 +94,41 @@ export class CoachDataReader {
       .select((eb) => eb.fn.max('p.published_at').as('last'))
       .executeTakeFirst();
     return row?.last ?? null;
+  }
+
+  /**
+   * When each post first went out on any platform, oldest first (the streak needs no more than
+   * this, so it does not pay for every publication's counts and title).
+   */
+  async firstPublishedAt(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('post_publications as p')
+      .innerJoin('posts', 'posts.id', 'p.post_id')
+      .where('posts.deleted_at', 'is', null)
+      .select((eb) => eb.fn.min('p.published_at').as('first'))
+      .groupBy('p.post_id')
+      .orderBy('first')
+      .execute();
+    return rows.map((r) => r.first);
+  }
+
+  /**
+   * Known follower counts from `fromDay` on, plus each account's last count before it (the level
+   * it carries into the range), oldest first: what a daily series from `fromDay` needs, without
+   * reading years of account days.
+   */
+  async followerDaysFrom(fromDay: string): Promise<FollowerPoint[]> {
+    const result = await sql<{ accountId: string; platform: string; date: string; followers: number }>`
+      select m.account_id as accountId, a.platform, m.date, m.followers from (
+        select account_id, date, followers from account_metrics
+        where followers is not null and date >= ${fromDay}
+        union all
+        select account_id, max(date) as date, followers from account_metrics
+        where followers is not null and date < ${fromDay}
+        group by account_id
+      ) m join accounts a on a.id = m.account_id
+      order by m.date`.execute(this.db);
+    return result.rows.map((r) => ({ ...r, platform: r.platform as Platform }));
   }
 
   /** Daily follower counts that are known (null days left out), oldest first. */

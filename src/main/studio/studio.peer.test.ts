@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { draftIdeaOutputSchema } from '../../shared/contract/studio';
 import type { DraftProgress } from '../../shared/domain/studio';
 import { countText } from '../../shared/platforms';
@@ -6,7 +6,18 @@ import { shapeForPlatform } from '../../shared/platforms/shape';
 import { splitThread } from '../../shared/platforms/thread';
 import { createOllamaPeer, type OllamaPeer } from '../../../test/peers/ollama/peer';
 import { createTestCore, type TestCore } from '../../../test/support/test-core';
+import type * as PromptModule from './prompt';
 import { ideaInput } from './studio.test-support';
+
+/**
+ * Small token budgets: the test proves the wiring (streamed tokens, shaping, saving, limits), not
+ * long generations; at the platforms' real budgets (400–700 tokens each) the tiny model took ~40 s.
+ */
+const TEST_BUDGET = 48;
+vi.mock('./prompt', async (importOriginal) => ({
+  ...(await importOriginal<typeof PromptModule>()),
+  draftMaxTokens: () => TEST_BUDGET,
+}));
 
 /** The whole path through the contract: the core's studio, router and Ollama provider, the Ollama peer running stories260K. */
 let peer: OllamaPeer;
@@ -54,6 +65,12 @@ describe('studio against the Ollama peer (real tiny model)', () => {
       expect(post.body).toBe(shapeForPlatform(draft.platform, streamed.join('')).text);
       for (const part of splitThread(post.body)) expect(countText(draft.platform, part).over).toBe(false);
     }
+    // The budget really reached the model: no request asked for more.
+    const budgets = peer.requests.flatMap((r) => {
+      const options = r.body?.options as { num_predict?: number } | undefined;
+      return options?.num_predict === undefined ? [] : [options.num_predict];
+    });
+    expect(budgets).toEqual([TEST_BUDGET, TEST_BUDGET, TEST_BUDGET]);
     const idea = await t.core.dispatcher.invoke('studio:get-idea', { ideaId: started.value.ideaId });
     expect(idea).toMatchObject({
       ok: true,

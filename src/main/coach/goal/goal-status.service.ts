@@ -1,10 +1,11 @@
 import { ContractError } from '../../../shared/contract/errors';
-import type { GoalStatus, Milestone, SeriesPoint } from '../../../shared/domain/coach';
+import type { GoalMetric, GoalStatus, Milestone, SeriesPoint } from '../../../shared/domain/coach';
 import type { Profile } from '../../../shared/domain/profile';
-import { weeklyStreak } from '../../analytics/math/streak';
+import { type Streak, weeklyStreak } from '../../analytics/math/streak';
+import { ZoneClock } from '../../analytics/zone-clock';
 import type { DomainDeps } from '../../domain-deps';
 import type { CoachAnalyticsPort } from '../coach-analytics.port';
-import type { CoachDataReader, CoachPublication } from '../coach-data.reader';
+import type { CoachDataReader } from '../coach-data.reader';
 import type { CoachPreferencesStore } from '../coach-preferences';
 import type { CoachRepository, GoalRow, MilestoneRow } from '../coach.repository';
 import { dayRange, daysBetween, localDay, shiftDay } from '../local-day';
@@ -19,6 +20,7 @@ import {
   targetInSeriesUnits,
 } from './metric-series';
 import { hasReached, type PlannedMilestone, planMilestones } from './milestone-plan';
+import { streakDays } from './streak-days';
 import { bestFormats, successPath } from './success-path';
 
 export interface GoalStatusDeps {
@@ -34,7 +36,16 @@ export interface GoalStatusDeps {
  * in step with the profile (a changed goal starts over) and marks milestones reached.
  */
 export class GoalStatusService {
+  /** Kept while the zone stays the same, so its per-hour offset cache serves every call. */
+  private zoneClock: ZoneClock | null = null;
+  private keptStreak: { key: string; value: Streak } | null = null;
+
   constructor(private readonly d: GoalStatusDeps) {}
+
+  private zone(timezone: string): ZoneClock {
+    if (this.zoneClock?.timezone !== timezone) this.zoneClock = new ZoneClock(timezone);
+    return this.zoneClock;
+  }
 
   async status(): Promise<GoalStatus> {
     const profile = await this.d.deps.profile.get();
@@ -42,17 +53,13 @@ export class GoalStatusService {
     const now = this.d.deps.ports.clock.now();
     const tz = profile.timezone;
     const today = localDay(now, tz);
-    const inputs: MetricInputs = {
-      publications: await this.d.reader.publications(),
-      followerDays: await this.d.reader.followerDays(),
-      revenue: await this.d.reader.revenue(),
-    };
-    const goal = await this.trackedGoal(profile, now, inputs);
     const { metric, deadline } = profile.goal;
+    const goal = await this.trackedGoal(profile, now);
     const target = targetInSeriesUnits(metric, profile.goal.target);
     const startDay = localDay(goal.started_at, tz);
     const fitFrom = shiftDay(today, -(FIT_WINDOW_DAYS - 1));
     const from = startDay < fitFrom ? startDay : fitFrom;
+    const inputs = await this.inputs(metric, from);
     const daily = dailyValues(metric, inputs, { from, to: today, startDay, timezone: tz });
     const at = new Map(daily.days.map((day, i) => [day, daily.values[i] ?? null]));
 
@@ -84,12 +91,7 @@ export class GoalStatusService {
       postsPerWeek: profile.cadence.postsPerWeek,
       formats: bestFormats(factors.factors),
     });
-    const s = weeklyStreak({
-      publishedAt: firstPublishedAt(inputs.publications),
-      timezone: tz,
-      perWeek: profile.cadence.postsPerWeek,
-      today,
-    });
+    const s = await this.streak(tz, profile.cadence.postsPerWeek, today);
     const span = target - baseline;
     return {
       goal: { metric, target, deadline, startedAt: goal.started_at },
@@ -126,10 +128,47 @@ export class GoalStatusService {
   }
 
   /**
+   * The cadence streak over the whole publishing history, kept until anything is written to the
+   * database (or the zone, target or day change): years of posts, unchanged between two visits
+   * of the goal page, need no second pass.
+   */
+  private async streak(tz: string, perWeek: number, today: string): Promise<Streak> {
+    const key = `${await this.d.reader.changeVersion()}|${tz}|${perWeek}|${today}`;
+    if (this.keptStreak?.key === key) return this.keptStreak.value;
+    // Read after the version: a write in between only makes the next call compute again.
+    const publishedAt = await this.d.reader.firstPublishedAt();
+    const value = weeklyStreak({
+      publishedAt: streakDays(publishedAt, this.zone(tz), today, perWeek),
+      timezone: tz,
+      perWeek,
+      today,
+    });
+    this.keptStreak = { key, value };
+    return value;
+  }
+
+  /**
+   * What the metric's daily values from `fromDay` on need, and nothing else: a followers goal
+   * reads no publication counts, and follower days only from `fromDay` (with each account's level
+   * before it), not the whole history. Metrics built from publications keep all of them, since
+   * their first data day and cumulative offsets look back before the range.
+   */
+  private async inputs(metric: GoalMetric, fromDay: string): Promise<MetricInputs> {
+    const needs = (...metrics: GoalMetric[]) => metrics.includes(metric);
+    return {
+      publications: needs('impressions', 'engagement_rate', 'posts_published')
+        ? await this.d.reader.publications()
+        : [],
+      followerDays: needs('followers', 'engagement_rate') ? await this.d.reader.followerDaysFrom(fromDay) : [],
+      revenue: needs('revenue') ? await this.d.reader.revenue() : [],
+    };
+  }
+
+  /**
    * The goal being coached. A profile goal that differs from the tracked one starts a new goal
    * now with fresh milestones; the very first goal starts when the profile was created.
    */
-  private async trackedGoal(profile: Profile, now: Date, inputs: MetricInputs): Promise<GoalRow> {
+  private async trackedGoal(profile: Profile, now: Date): Promise<GoalRow> {
     const tracked = await this.d.repository.goal();
     const { metric, target, deadline } = profile.goal;
     if (tracked && tracked.metric === metric && tracked.target === target && tracked.deadline === deadline)
@@ -137,6 +176,7 @@ export class GoalStatusService {
     const startedAt = tracked ? now.toISOString() : ((await this.d.reader.profileCreatedAt()) ?? now.toISOString());
     const startDay = localDay(startedAt, profile.timezone);
     const today = localDay(now, profile.timezone);
+    const inputs = await this.inputs(metric, startDay);
     const daily = dailyValues(metric, inputs, { from: startDay, to: today, startDay, timezone: profile.timezone });
     const baseline = CUMULATIVE_METRICS.has(metric) ? 0 : baselineOf(daily.days, daily.values, startDay);
     const planned = planMilestones({
@@ -261,11 +301,4 @@ function fitWindow(
     out.push(v);
   }
   return out.reverse();
-}
-
-/** One instant per post: the first time it went out on any platform. */
-function firstPublishedAt(publications: readonly CoachPublication[]): string[] {
-  const first = new Map<string, string>();
-  for (const p of publications) if (!first.has(p.postId)) first.set(p.postId, p.publishedAt);
-  return [...first.values()];
 }
