@@ -12,6 +12,7 @@ import { ComposeEditor } from './ComposeEditor';
 import { ComposeTools } from './ComposeTools';
 import { useCompose } from './compose.store';
 import { PlatformToggles } from './PlatformToggles';
+import { PublishPanel } from './PublishPanel';
 import { RevisionPanel } from './RevisionPanel';
 import { SaveStatus } from './SaveStatus';
 import { StatusField } from './StatusField';
@@ -103,6 +104,9 @@ export default function ComposePage() {
           </Card>
           <Card>
             <RevisionPanel />
+          </Card>
+          <Card>
+            <PublishPanel />
           </Card>
         </div>
       </div>
