@@ -26,4 +26,5 @@ export const publishingMalformedInputs: MalformedRows<'publishing'> = {
     { jobId: JOB, action: 'post-now', at: '2026-12-01T09:00:00Z' },
   ],
   'publishing:retry-job': [undefined, {}, { jobId: '' }],
+  'publishing:refresh-metrics': [{ postId: 'nope' }, { postId: 42 }, { postId: POST, all: true }, 'now'],
 };

@@ -1,5 +1,6 @@
 import type { HandlerSlice } from '../contract/handlers';
 import type { DomainDeps } from '../domain-deps';
+import { MetricsCollector, type MetricsOptions } from './metrics/metrics-collector';
 import { publishingHandlers } from './publishing.handlers';
 import { PublishingService, type PublishingServiceOptions } from './publishing.service';
 import { JobRepository } from './queue/job.repository';
@@ -10,6 +11,7 @@ export interface PublishingOptions extends PublishingServiceOptions {
   /** Connectors and the accounts domain's tokens port; without them jobs are kept but not sent. */
   queue?: QueuePorts;
   runner?: RunnerOptions;
+  metrics?: MetricsOptions;
 }
 
 /** The publishing domain as the core wires it: its handlers and its lifecycle. */
@@ -18,6 +20,8 @@ export interface PublishingDomain {
   handlers: HandlerSlice<'publishing'>;
   /** The runner sending jobs, once connectors and tokens are attached. */
   readonly runner: PublishRunner | null;
+  /** The metrics collector, started and replaced together with the runner. */
+  readonly metrics: MetricsCollector | null;
   /**
    * Attaches connectors and tokens and starts a runner (replacing any earlier one). `timer: false`
    * leaves the runner to be driven by hand (`runner.runDue()`), as tests do.
@@ -34,6 +38,7 @@ export interface PublishingDomain {
 export function createPublishing(deps: DomainDeps, options: PublishingOptions = {}): PublishingDomain {
   const jobs = new JobRepository(deps.database.db);
   let runner: PublishRunner | null = null;
+  let metrics: MetricsCollector | null = null;
   let ports: QueuePorts | null = options.queue ?? null;
   let startup: Promise<void> = Promise.resolve();
   let chain: Promise<void> = Promise.resolve();
@@ -63,18 +68,37 @@ export function createPublishing(deps: DomainDeps, options: PublishingOptions = 
       },
       { ...options.runner, ...rest },
     );
+    void metrics?.stop();
+    metrics = new MetricsCollector(
+      {
+        database: deps.database,
+        clock: deps.ports.clock,
+        logger: deps.ports.logger,
+        events: deps.events,
+        profile: deps.profile,
+        ports: queuePorts,
+      },
+      options.metrics,
+    );
     if (timer) {
       const started = runner;
-      void startup.then(() => started.startTimer());
+      const collector = metrics;
+      void startup.then(() => {
+        started.startTimer();
+        if (metrics === collector) collector.startTimer();
+      });
     }
     return runner;
   };
 
   return {
     service,
-    handlers: publishingHandlers(service),
+    handlers: publishingHandlers(service, () => metrics),
     get runner() {
       return runner;
+    },
+    get metrics() {
+      return metrics;
     },
     attach,
     ready: () => startup,
@@ -110,6 +134,7 @@ export function createPublishing(deps: DomainDeps, options: PublishingOptions = 
       await startup;
       await chain;
       await runner?.stop();
+      await metrics?.stop();
     },
   };
 }

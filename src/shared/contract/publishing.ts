@@ -69,4 +69,24 @@ export const publishingChannels = {
     output: publishJobSchema,
     summary: 'Queues a failed or cancelled job again, now (the same idempotency key, so never a second post).',
   }),
+  'publishing:refresh-metrics': defineChannel({
+    input: z.object({ postId: postIdSchema.optional() }).strict(),
+    output: z.object({
+      /** Snapshots stored (one per publication that answered). */
+      snapshots: z.number().int().nonnegative(),
+      /** Accounts whose followers were stored. */
+      accounts: z.number().int().nonnegative(),
+      /** Accounts left for later: rate limited until a time, offline, or needing a reconnect (until null). */
+      waiting: z.array(
+        z.object({
+          accountId: z.string(),
+          platform: platformSchema,
+          until: isoDateTimeSchema.nullable(),
+          reason: z.string(),
+        }),
+      ),
+    }),
+    summary:
+      "Pulls metrics now, outside the schedule: one post's publications, or every post under 90 days old and each account's followers. Rate limits are still respected.",
+  }),
 };

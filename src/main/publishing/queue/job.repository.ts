@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Platform } from '../../../shared/domain/platform';
 import type { PublishEvent, PublishJob, PublishJobStatus } from '../../../shared/domain/publishing';
 import type { Db, Tx } from '../../db/database';
@@ -12,6 +12,14 @@ export type JobChanges = Updateable<PublishJobsTable>;
 export const RUNNABLE_STATUSES = ['queued', 'outcome_unknown', 'pending_remote'] as const;
 /** Statuses held under a lease while a runner works on them. */
 export const LEASED_STATUSES = ['leased', 'sending'] as const;
+
+/**
+ * `status in ('queued','outcome_unknown','pending_remote')` as literals, and the time a runnable
+ * job next runs: exactly the condition and expression of the partial index
+ * `publish_jobs_runnable_at` (migration 011). Bound parameters would not match it.
+ */
+const RUNNABLE = sql<boolean>`status in (${sql.join(RUNNABLE_STATUSES.map((s) => sql.lit(s)))})`;
+const RUN_AT = sql<string>`coalesce(next_attempt_at, due_at)`;
 
 export function toJob(row: PublishJobRow): PublishJob {
   return {
@@ -121,75 +129,71 @@ export class JobRepository {
     const unknown: PublishJobRow[] = [];
     for (const row of stale) {
       const next = row.status === 'sending' ? 'outcome_unknown' : 'queued';
-      const result = await this.db
-        .updateTable('publish_jobs')
-        .set({ status: next, lease_owner: null, lease_expires_at: null, next_attempt_at: now, updated_at: now })
-        .where('id', '=', row.id)
-        .where('status', '=', row.status)
-        .where('lease_expires_at', '<=', now)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) continue;
-      await this.addEvent(
-        row.id,
-        now,
-        next === 'queued' ? 'lease_expired' : 'interrupted',
-        next === 'queued'
-          ? 'The runner stopped before sending; queued again'
-          : 'The runner stopped while sending; the platform will be checked before anything is sent again',
-      );
-      (next === 'queued' ? requeued : unknown).push(row);
+      const changed = await this.db.transaction().execute(async (tx) => {
+        const result = await tx
+          .updateTable('publish_jobs')
+          .set({ status: next, lease_owner: null, lease_expires_at: null, next_attempt_at: now, updated_at: now })
+          .where('id', '=', row.id)
+          .where('status', '=', row.status)
+          .where('lease_expires_at', '<=', now)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return false;
+        await this.addEvent(
+          row.id,
+          now,
+          next === 'queued' ? 'lease_expired' : 'interrupted',
+          next === 'queued'
+            ? 'The runner stopped before sending; queued again'
+            : 'The runner stopped while sending; the platform will be checked before anything is sent again',
+          tx,
+        );
+        return true;
+      });
+      if (changed) (next === 'queued' ? requeued : unknown).push(row);
     }
     return { requeued, unknown };
   }
 
-  /** Due runnable jobs, earliest first (candidates; `claim` decides who gets each). */
-  async due(now: string, limit: number): Promise<PublishJobRow[]> {
-    return this.db
-      .selectFrom('publish_jobs')
-      .selectAll()
-      .where('status', 'in', RUNNABLE_STATUSES)
-      .where('due_at', '<=', now)
-      .where((eb) => eb(eb.fn.coalesce('next_attempt_at', 'due_at'), '<=', now))
-      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', now)]))
-      .orderBy((eb) => eb.fn.coalesce('next_attempt_at', 'due_at'))
-      .limit(limit)
-      .execute();
-  }
-
   /**
-   * Takes a job's lease in one statement (compare-and-set on its status and lease), so two
-   * runners never both get it. A queued job becomes `leased`; others keep their status.
+   * Takes the leases of up to `limit` due runnable jobs, earliest first, in ONE statement: the
+   * rows are chosen (an ordered walk of `publish_jobs_runnable_at`) and leased by the same
+   * update, so two runners never both get a job. A queued job becomes `leased`; others keep
+   * their status. Returns the leased rows, earliest first.
    */
-  async claim(row: PublishJobRow, owner: string, now: string, leaseUntil: string): Promise<PublishJobRow | null> {
-    const status = row.status === 'queued' ? 'leased' : row.status;
-    const result = await this.db
-      .updateTable('publish_jobs')
-      .set({ status, lease_owner: owner, lease_expires_at: leaseUntil, updated_at: now })
-      .where('id', '=', row.id)
-      .where('status', '=', row.status)
-      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', now)]))
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return null;
-    return { ...row, status, lease_owner: owner, lease_expires_at: leaseUntil, updated_at: now };
+  async claimDue(owner: string, now: string, leaseUntil: string, limit: number): Promise<PublishJobRow[]> {
+    // INDEXED BY: without statistics SQLite would pick publish_jobs_due and sort every due row.
+    const { rows } = await sql<PublishJobRow>`
+      update publish_jobs
+      set status = case when status = 'queued' then 'leased' else status end,
+        lease_owner = ${owner}, lease_expires_at = ${leaseUntil}, updated_at = ${now}
+      where id in (
+        select id from publish_jobs indexed by publish_jobs_runnable_at
+        where ${RUNNABLE} and ${RUN_AT} <= ${now} and due_at <= ${now}
+          and (lease_expires_at is null or lease_expires_at <= ${now})
+        order by ${RUN_AT}
+        limit ${limit}
+      )
+      returning *`.execute(this.db);
+    const runAt = (row: PublishJobRow): string => row.next_attempt_at ?? row.due_at;
+    return rows.sort((a, b) => (runAt(a) < runAt(b) ? -1 : runAt(a) > runAt(b) ? 1 : 0));
   }
 
   async extendLease(id: string, owner: string, leaseUntil: string): Promise<boolean> {
     return this.updateOwned(id, owner, { lease_expires_at: leaseUntil });
   }
 
-  /** When the runner next has something to do: a due job, a retry, or a lease running out. */
+  /**
+   * When the runner next has something to do: a due job, a retry, or a lease running out. One
+   * statement: a seek on `publish_jobs_runnable_at` and one on the (few) leased rows.
+   */
   async nextWakeAt(): Promise<string | null> {
-    const runnable = await this.db
-      .selectFrom('publish_jobs')
-      .select((eb) => eb.fn.min(eb.fn.coalesce('next_attempt_at', 'due_at')).as('at'))
-      .where('status', 'in', RUNNABLE_STATUSES)
-      .executeTakeFirst();
-    const leases = await this.db
-      .selectFrom('publish_jobs')
-      .select((eb) => eb.fn.min('lease_expires_at').as('at'))
-      .where('status', 'in', LEASED_STATUSES)
-      .executeTakeFirst();
-    const times = [runnable?.at, leases?.at].filter((t): t is string => typeof t === 'string');
+    const leased = sql.join(LEASED_STATUSES.map((status) => sql.lit(status)));
+    const { rows } = await sql<{ runnable: string | null; lease: string | null }>`
+      select
+        (select min(${RUN_AT}) from publish_jobs indexed by publish_jobs_runnable_at where ${RUNNABLE}) as runnable,
+        (select min(lease_expires_at) from publish_jobs where status in (${leased})) as lease`.execute(this.db);
+    const row = rows[0];
+    const times = [row?.runnable, row?.lease].filter((t): t is string => typeof t === 'string');
     return times.length === 0 ? null : times.sort()[0]!;
   }
 
@@ -217,14 +221,14 @@ export class JobRepository {
     return row?.at ?? null;
   }
 
-  async saveRateLimit(accountId: string, info: RateLimitInfo, now: string): Promise<void> {
+  async saveRateLimit(accountId: string, info: RateLimitInfo, now: string, tx: Db | Tx = this.db): Promise<void> {
     const values = {
       limit_total: info.limit,
       remaining: info.remaining,
       reset_at: info.resetAt === null ? null : new Date(info.resetAt).toISOString(),
       updated_at: now,
     };
-    await this.db
+    await tx
       .insertInto('rate_limits')
       .values({ account_id: accountId, bucket: info.bucket, ...values })
       .onConflict((oc) => oc.columns(['account_id', 'bucket']).doUpdateSet(values))

@@ -16,8 +16,9 @@ export class LeaseLost extends Error {
 
 /**
  * Records a publish in ONE transaction: the job `published` with the post's id and link, the
- * `post_publications` row (through the analytics repository), and the post's status.
- * Returns false when the job was already published (nothing written).
+ * `post_publications` row (through the analytics repository), the post's status, and whatever
+ * else `within` writes (the rate-limit headers of the call, so they cost no commit of their own).
+ * Throws LeaseLost (nothing written) when another runner holds the job.
  */
 export async function commitPublished(
   database: AppDatabase,
@@ -28,6 +29,7 @@ export async function commitPublished(
   ref: PublishedRef,
   request: PublishRequest,
   onCommit: () => void,
+  within?: (tx: Tx, now: string) => Promise<void>,
 ): Promise<void> {
   const analytics = new AnalyticsRepository(database.db, clock);
   const posts = new PostsRepository(database.db);
@@ -38,6 +40,7 @@ export async function commitPublished(
       owner,
       {
         status: 'published',
+        account_id: job.account_id,
         external_id: ref.externalId,
         url: ref.url,
         published_at: now,
@@ -60,6 +63,7 @@ export async function commitPublished(
       await posts.addRevision(next, tx);
     }
     await jobs.addEvent(job.id, now, 'published', ref.url ?? ref.externalId, tx);
+    await within?.(tx, now);
     afterCommit(onCommit);
   });
 }

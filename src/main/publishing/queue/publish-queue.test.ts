@@ -238,10 +238,10 @@ describe('publish queue', () => {
     // A second runner on the same database, racing the first.
     const { JobRepository } = await import('./job.repository');
     const repo = new JobRepository(t.core.database.db);
-    const [row] = await repo.due(t.clock.now().toISOString(), 10);
     const lease = new Date(t.clock.now().getTime() + 60_000).toISOString();
-    expect(await repo.claim(row!, 'runner-a', t.clock.now().toISOString(), lease)).not.toBeNull();
-    expect(await repo.claim(row!, 'runner-b', t.clock.now().toISOString(), lease)).toBeNull();
+    const [row] = await repo.claimDue('runner-a', t.clock.now().toISOString(), lease, 10);
+    expect(row).toMatchObject({ id: job!.id, status: 'leased', lease_owner: 'runner-a', lease_expires_at: lease });
+    expect(await repo.claimDue('runner-b', t.clock.now().toISOString(), lease, 10)).toEqual([]);
     // runner-a marks it sending and dies.
     await repo.updateOwned(row!.id, 'runner-a', { status: 'sending', attempts: 1 });
     expect(await runner.runDue()).toBe(0);

@@ -81,6 +81,8 @@ export class PublishRunner {
   /** Set by a simulated crash: nothing more is written by this runner. */
   private dead = false;
   private readonly heartbeats = new Set<NodeJS.Timeout>();
+  /** Changes learned while preparing a job, written with its next write. */
+  private readonly unsaved = new Map<string, JobChanges>();
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -153,13 +155,7 @@ export class PublishRunner {
         const recovered = await this.deps.jobs.recoverExpired(now);
         const touched = [...recovered.requeued, ...recovered.unknown];
         if (touched.length > 0) this.changed(touched, 'recovered');
-        const candidates = await this.deps.jobs.due(now, this.concurrency * 2);
-        const claimed: PublishJobRow[] = [];
-        for (const candidate of candidates) {
-          if (claimed.length >= this.concurrency) break;
-          const row = await this.deps.jobs.claim(candidate, this.owner, now, this.leaseUntil());
-          if (row) claimed.push(row);
-        }
+        const claimed = await this.deps.jobs.claimDue(this.owner, now, this.leaseUntil(), this.concurrency);
         if (claimed.length === 0) break;
         const results = await Promise.allSettled(claimed.map((row) => this.step(row)));
         steps += claimed.length;
@@ -236,6 +232,7 @@ export class PublishRunner {
       if (phase === 'send' && work?.row.status !== 'sending') phase = 'before-send';
       await this.handleError(work?.row ?? row, error, phase);
     } finally {
+      this.unsaved.delete(row.id);
       clearInterval(beat);
       this.heartbeats.delete(beat);
       if (work && work.rateLimits.length > 0 && !this.dead) await this.saveRateLimits(work);
@@ -258,7 +255,8 @@ export class PublishRunner {
         await this.fail(row, 'no_account', `No ${label} account is connected. Connect one in Accounts, then retry.`);
         return null;
       }
-      await this.write(row, { account_id: accountId });
+      // Saved with the job's next write (`sending` before any send), not a transaction of its own.
+      this.unsaved.set(row.id, { account_id: accountId });
       row = { ...row, account_id: accountId };
     }
     const built = await buildRequest(
@@ -363,6 +361,7 @@ export class PublishRunner {
     this.deps.ports.faults?.beforeCommit?.(row);
     this.guard();
     const label = PLATFORM_LABELS[row.platform as Platform];
+    const limits = [...work.rateLimits];
     await commitPublished(
       this.deps.database,
       this.deps.jobs,
@@ -380,7 +379,12 @@ export class PublishRunner {
           body: outcome.url ? `Your post is live: ${outcome.url}` : 'Your post is live.',
         });
       },
+      async (tx, now) => {
+        for (const info of limits) await this.deps.jobs.saveRateLimit(work.accountId, info, now, tx);
+      },
     );
+    // Saved with the publish; anything reported after this point is saved when the step ends.
+    work.rateLimits.splice(0, limits.length);
   }
 
   private async handleError(row: PublishJobRow, error: unknown, phase: Phase): Promise<void> {
@@ -557,11 +561,12 @@ export class PublishRunner {
   private async write(row: PublishJobRow, changes: JobChanges, step?: string, detail = ''): Promise<void> {
     this.guard();
     const now = this.now();
+    const merged = { ...this.unsaved.get(row.id), ...changes, updated_at: now };
     await this.deps.database.transaction(async (tx) => {
-      if (!(await this.deps.jobs.updateOwned(row.id, this.owner, { ...changes, updated_at: now }, tx)))
-        throw new LeaseLost(row.id);
+      if (!(await this.deps.jobs.updateOwned(row.id, this.owner, merged, tx))) throw new LeaseLost(row.id);
       if (step) await this.deps.jobs.addEvent(row.id, now, step, detail, tx);
     });
+    this.unsaved.delete(row.id);
   }
 
   private changed(rows: PublishJobRow[], reason: string): void {
