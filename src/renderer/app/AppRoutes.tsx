@@ -26,6 +26,7 @@ export function AppRoutes({ onboarded }: { onboarded: boolean }) {
         <Route path="/voice" element={<pages.voice />} />
         <Route path="/analytics/*" element={<pages.analytics />} />
         <Route path="/coach" element={<pages.coach />} />
+        <Route path="/accounts" element={<pages.accounts />} />
         <Route path="/ai" element={<pages.ai />} />
         <Route path="/settings" element={<pages.settings />} />
         <Route path="/diagnostics" element={<pages.diagnostics />} />

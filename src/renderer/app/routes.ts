@@ -15,6 +15,7 @@ export const pages = {
   voice: lazy(() => import('../features/brand/VoicePage')),
   analytics: lazy(() => import('../features/analytics/AnalyticsPage')),
   coach: lazy(() => import('../features/coach/CoachPage')),
+  accounts: lazy(() => import('../features/accounts/AccountsPage')),
   ai: lazy(() => import('../features/ai/AiPage')),
   settings: lazy(() => import('../features/settings/SettingsPage')),
   diagnostics: lazy(() => import('../features/diagnostics/DiagnosticsPage')),
