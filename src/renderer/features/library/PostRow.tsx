@@ -8,6 +8,7 @@ import { postDateLabel, postHeadline } from './post-display';
 import type { LibraryItem } from './queries';
 import { HighlightedText } from './HighlightedText';
 import { markQuery, parseSnippet } from './snippet-marks';
+import { PostMetricsCell } from './PostMetricsCell';
 
 /** One post in the library table; the whole row opens the post in Compose. */
 export function PostRow({ post, timeZone }: { post: LibraryItem; timeZone: string }) {
@@ -89,6 +90,13 @@ export function PostRow({ post, timeZone }: { post: LibraryItem; timeZone: strin
       <td className="py-3 pr-4 align-top text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400">
         <span className="block text-xs text-zinc-400 dark:text-zinc-500">{date.kind}</span>
         <time dateTime={date.iso}>{date.text}</time>
+      </td>
+      <td className="py-3 pr-4 align-top text-xs text-zinc-600 dark:text-zinc-400">
+        {post.status === 'published' ? (
+          <PostMetricsCell postId={post.id} />
+        ) : (
+          <span className="text-sm text-zinc-400 dark:text-zinc-500">—</span>
+        )}
       </td>
     </tr>
   );

@@ -29,6 +29,7 @@ export function PostTable() {
           <col className="w-28" />
           <col className="w-56" />
           <col className="w-40" />
+          <col className="w-44" />
         </colgroup>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
           <tr>
@@ -53,6 +54,9 @@ export function PostTable() {
             </th>
             <th scope="col" className="py-2.5 pr-4">
               Date
+            </th>
+            <th scope="col" className="py-2.5 pr-4">
+              Metrics
             </th>
           </tr>
         </thead>

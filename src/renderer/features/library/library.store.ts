@@ -10,21 +10,27 @@ import {
 } from './library-filters';
 import { errorMessage } from '../../ui/errors';
 import type { SearchStatus } from '../../../shared/contract/search';
+import type { PostMetrics } from '../../../shared/domain/analytics';
 import {
+  fetchPostMetrics,
   fetchPostsPage,
   fetchSearchStatus,
+  onAnalyticsChanged,
   fetchTimeZone,
   onPostsChanged,
   onProfileChanged,
   searchLibraryPage,
   type LibraryItem,
 } from './queries';
+import { runLimited } from './post-metrics-cell';
 import { keepVisible, toggle, togglePage, type Selection } from './selection';
 
 /** Typing waits this long before searching; other filters apply at once. */
 export const SEARCH_DEBOUNCE_MS = 200;
 /** Bursts of change events (imports, bulk actions) cause one refetch. */
 const CHANGE_DEBOUNCE_MS = 150;
+/** Metrics requests in flight at once for the visible page. */
+const METRICS_CONCURRENCY = 6;
 
 export type LoadState = 'loading' | 'ready' | 'error';
 
@@ -52,6 +58,8 @@ interface LibraryState {
   semantic: SearchStatus | null;
   /** Why the last search fell back to full-text, as the server said (null when it did not). */
   semanticReason: string | null;
+  /** Metrics of published posts by id, cached until `analytics:changed`; null = none or failed. */
+  metrics: Readonly<Record<string, PostMetrics | null>>;
 
   /** Loads the time zone and the first page, and refetches on changes; returns a cleanup. */
   start: () => () => void;
@@ -63,11 +71,16 @@ interface LibraryState {
   togglePage: () => void;
   clearSelection: () => void;
   setBusy: (busy: boolean) => void;
+  /** Fetches metrics for the published posts on the visible page that are not cached yet. */
+  loadMetrics: () => void;
 }
 
 let requestSeq = 0;
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
 let changeTimer: ReturnType<typeof setTimeout> | undefined;
+/** Bumped on `analytics:changed` so answers to older requests are dropped. */
+let metricsGeneration = 0;
+const metricsInFlight = new Set<string>();
 
 export const useLibrary = create<LibraryState>()((set, get) => ({
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -86,6 +99,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   busy: false,
   semantic: null,
   semanticReason: null,
+  metrics: {},
 
   start: () => {
     const loadStatus = () =>
@@ -107,9 +121,16 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
         void loadStatus();
       }, CHANGE_DEBOUNCE_MS);
     });
+    const offAnalytics = onAnalyticsChanged(() => {
+      metricsGeneration += 1;
+      metricsInFlight.clear();
+      set({ metrics: {} });
+      get().loadMetrics();
+    });
     return () => {
       offProfile();
       offPosts();
+      offAnalytics();
       clearTimeout(changeTimer);
       clearTimeout(searchTimer);
     };
@@ -161,6 +182,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
         error: null,
         selection: keepVisible(get().selection, ids),
       });
+      get().loadMetrics();
     } catch (error) {
       if (seq === requestSeq) set({ load: 'error', fetching: false, error: errorMessage(error) });
     }
@@ -176,6 +198,32 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     }),
   clearSelection: () => set({ selection: new Set() }),
   setBusy: (busy) => set({ busy }),
+
+  loadMetrics: () => {
+    const { items, metrics } = get();
+    const ids = items
+      .filter((item) => item.status === 'published' && !(item.id in metrics) && !metricsInFlight.has(item.id))
+      .map((item) => item.id);
+    if (ids.length === 0) return;
+    const generation = metricsGeneration;
+    for (const id of ids) metricsInFlight.add(id);
+    void runLimited(ids, METRICS_CONCURRENCY, async (id) => {
+      // Skip posts paged away from while queued; they load again when shown.
+      if (!get().items.some((item) => item.id === id)) {
+        if (generation === metricsGeneration) metricsInFlight.delete(id);
+        return;
+      }
+      let result: PostMetrics | null = null;
+      try {
+        result = await fetchPostMetrics(id);
+      } catch {
+        // Metrics are an extra: the cell shows "—".
+      }
+      if (generation !== metricsGeneration) return;
+      metricsInFlight.delete(id);
+      set({ metrics: { ...get().metrics, [id]: result } });
+    });
+  },
 }));
 
 /**

@@ -1,4 +1,5 @@
 import type { PostFilter, PostList } from '../../../shared/contract/posts';
+import type { PostMetrics } from '../../../shared/domain/analytics';
 import type { LibrarySearch, SearchStatus } from '../../../shared/contract/search';
 import type { PostStatus } from '../../../shared/domain/post';
 import { getClient } from '../../client/client';
@@ -59,4 +60,14 @@ export function onProfileChanged(callback: () => void): () => void {
 /** Calls back whenever posts change anywhere (this window, another window, an import). */
 export function onPostsChanged(callback: () => void): () => void {
   return getClient().on('posts:changed', callback);
+}
+
+/** A post's latest metrics per publication (read-only). */
+export function fetchPostMetrics(postId: string): Promise<PostMetrics> {
+  return getClient().invoke('analytics:get-post-metrics', { postId });
+}
+
+/** Calls back when new metrics arrive (metrics sync, manual entry). */
+export function onAnalyticsChanged(callback: () => void): () => void {
+  return getClient().on('analytics:changed', callback);
 }
