@@ -56,6 +56,7 @@ describe('migrations', () => {
       '008-create-reports',
       '009-create-content-studio',
       '010-create-publishing',
+      '011-add-publish-job-indexes',
     ]);
     expect(report.backupPath).toBe(`${path}.before-003-add-post-search.bak`);
     expect(existsSync(report.backupPath!)).toBe(true);

@@ -9,6 +9,7 @@ import * as m007 from './007-create-coach';
 import * as m008 from './008-create-reports';
 import * as m009 from './009-create-content-studio';
 import * as m010 from './010-create-publishing';
+import * as m011 from './011-add-publish-job-indexes';
 
 /** One schema step; runs inside the transaction that applies every pending step. */
 export interface Migration {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '008-create-reports': m008,
   '009-create-content-studio': m009,
   '010-create-publishing': m010,
+  '011-add-publish-job-indexes': m011,
 };
