@@ -1,10 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOllamaPeer, type OllamaPeer } from '../../../test/peers/ollama/peer';
 import { createTestCore, type TestCore } from '../../../test/support/test-core';
+import type * as PromptModule from '../studio/prompt';
 import { gate, PLAN, postScript, startBulk, waitForJob } from './bulk.test-support';
+
+/** Short drafts: the test proves the restart rule, not long generations by the tiny model. */
+vi.mock('../studio/prompt', async (importOriginal) => ({
+  ...(await importOriginal<typeof PromptModule>()),
+  draftMaxTokens: () => 48,
+}));
 
 let peer: OllamaPeer;
 let dataDir: string;

@@ -55,6 +55,9 @@ const DEFAULT_CONTEXT = 2048;
 export class PeerEngine {
   private readonly modelPath: string;
   private model: Promise<LlamaModel> | null = null;
+  /** Generations and embeddings still running: dispose waits for them (a model freed under a running
+   * completion makes node-llama-cpp reject "Object is disposed" outside any caller). */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(modelPath: string) {
     this.modelPath = modelPath;
@@ -83,7 +86,17 @@ export class PeerEngine {
     }
   }
 
-  async complete(request: CompletionRequest): Promise<CompletionResult> {
+  complete(request: CompletionRequest): Promise<CompletionResult> {
+    return this.track(this.runCompletion(request));
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  private async runCompletion(request: CompletionRequest): Promise<CompletionResult> {
     const { model, loadNs } = await this.load();
     const { LlamaCompletion } = await import('node-llama-cpp');
     const contextSize = Math.min(request.contextSize ?? DEFAULT_CONTEXT, model.trainContextSize);
@@ -131,7 +144,11 @@ export class PeerEngine {
   }
 
   /** L2-normalised embeddings, one per input, as Ollama's /api/embed returns them. */
-  async embed(inputs: string[]): Promise<{ embeddings: number[][]; promptTokens: number; loadNs: number }> {
+  embed(inputs: string[]): Promise<{ embeddings: number[][]; promptTokens: number; loadNs: number }> {
+    return this.track(this.runEmbed(inputs));
+  }
+
+  private async runEmbed(inputs: string[]): Promise<{ embeddings: number[][]; promptTokens: number; loadNs: number }> {
     const { model, loadNs } = await this.load();
     const context = await model.createEmbeddingContext({ contextSize: DEFAULT_CONTEXT, threads: 1 });
     try {
@@ -150,6 +167,7 @@ export class PeerEngine {
   }
 
   async dispose(): Promise<void> {
+    await Promise.allSettled([...this.running]);
     const model = this.model;
     this.model = null;
     if (model) await (await model).dispose();
