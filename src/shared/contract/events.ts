@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { providerIdSchema } from '../domain/llm';
 import { postIdSchema } from '../domain/post';
 import { draftProgressSchema } from '../domain/studio';
+import { utterancePhaseSchema } from '../domain/voice';
 
 /** One shape for every long-running job's progress (imports, later model pulls and uploads). */
 export const progressSchema = z.object({
@@ -43,6 +44,17 @@ export const eventSchemas = {
   'bulk:changed': z.object({ jobId: z.string() }),
   /** Publish jobs changed (queued, sent, published, failed, missed); per-post views reload publishing:list-jobs. */
   'publishing:changed': z.object({ jobIds: z.array(z.string()), postIds: z.array(z.string()), reason: z.string() }),
+  /** An utterance moved on (listening → transcribing → understanding → acting → done). */
+  'voice:state': z.object({
+    utteranceId: z.string().nullable(),
+    commandId: z.string().nullable(),
+    phase: utterancePhaseSchema,
+    message: z.string().optional(),
+  }),
+  /** The global hold-to-talk key (desktop key hook): down starts capture, up ends it; toggle flips it. */
+  'voice:hotkey': z.object({ phase: z.enum(['down', 'up', 'toggle']) }),
+  /** The command history or custom commands changed; the Talk page reloads. */
+  'voice:changed': z.object({ commandId: z.string().nullable(), reason: z.string() }),
   /** A studio draft's generation state changed (queued → streaming → done/failed/cancelled). */
   'studio:draft-progress': draftProgressSchema,
   /** A piece of generated text for the llm:generate-text call with this requestId. */
