@@ -1,11 +1,14 @@
-import { fork } from 'node:child_process';
+import { type Serializable, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { WorkerRequest } from '../../../shared/workers/llm-protocol';
 
-/** The running engine, as the supervisor sees it; any way of starting a process can provide it. */
-export interface EngineProcess {
+/**
+ * The running engine, as the supervisor sees it; any way of starting a process can provide it.
+ * `Message` is what the supervisor sends (the LLM protocol by default; the STT worker reuses this).
+ */
+export interface EngineProcess<Message extends Serializable = WorkerRequest> {
   readonly pid: number | undefined;
-  send(message: WorkerRequest): void;
+  send(message: Message): void;
   /** SIGTERM lets it finish exiting on its own; SIGKILL ends a hung one. */
   kill(signal: 'SIGTERM' | 'SIGKILL'): void;
   /** Settles when the process has gone, however it went. */
@@ -18,7 +21,10 @@ export interface EngineProcessEvents {
   onExit(reason: string): void;
 }
 
-export type SpawnEngine = (entryPath: string | URL, events: EngineProcessEvents) => EngineProcess;
+export type SpawnEngine<Message extends Serializable = WorkerRequest> = (
+  entryPath: string | URL,
+  events: EngineProcessEvents,
+) => EngineProcess<Message>;
 
 const STDERR_TAIL_LINES = 20;
 
@@ -27,7 +33,10 @@ const STDERR_TAIL_LINES = 20;
  * binary runs as plain Node (ELECTRON_RUN_AS_NODE). Its stderr is kept so that a crash is reported
  * with what the process said last, not just an exit code.
  */
-export const forkEngineProcess: SpawnEngine = (entryPath, events) => {
+export function forkEngineProcess<Message extends Serializable = WorkerRequest>(
+  entryPath: string | URL,
+  events: EngineProcessEvents,
+): EngineProcess<Message> {
   const child = fork(typeof entryPath === 'string' ? entryPath : fileURLToPath(entryPath), [], {
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -75,4 +84,4 @@ export const forkEngineProcess: SpawnEngine = (entryPath, events) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     },
   };
-};
+}
