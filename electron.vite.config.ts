@@ -17,6 +17,8 @@ export default defineConfig({
           host: resolve(__dirname, 'src/main/host/cli.ts'),
           // The embedded llama.cpp engine runs in its own supervised process.
           'llm-worker': resolve(__dirname, 'src/workers/llm/worker.ts'),
+          'stt-worker': resolve(__dirname, 'src/workers/stt/worker.ts'),
+          'tts-worker': resolve(__dirname, 'src/workers/tts/worker.ts'), // espeak-ng (WASM) in a worker thread
         },
       },
     },

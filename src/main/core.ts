@@ -35,6 +35,7 @@ import { PostsService } from './posts/posts.service';
 import { profileHandlers } from './profile/profile.handlers';
 import { ProfileService } from './profile/profile.service';
 import { createReports, type ReportsDomain } from './reports/reports.setup';
+import { createVoice, type VoiceDomain, type VoiceNeighbours } from './voice/voice.setup';
 
 export const DATABASE_FILE = 'cadence.db';
 
@@ -72,6 +73,7 @@ export interface Core {
     planning: PlanningDomain;
     accounts: AccountsDomain;
     publishing: PublishingDomain;
+    voice: VoiceDomain;
   };
   close(): Promise<void>;
 }
@@ -155,6 +157,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     publishing: createPublishing(deps, {
       queue: { connectors: (platform) => accounts.registry.connector(platform), tokens: accounts.tokens },
     }),
+    voice: createVoice(deps, (): VoiceNeighbours => domains),
   };
 
   const handlers: Handlers = {
@@ -179,6 +182,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     ...domains.planning.handlers,
     ...domains.accounts.handlers,
     ...domains.publishing.handlers,
+    ...domains.voice.handlers,
   };
   const dispatcher = new Dispatcher(handlers, ports.logger);
   for (const domain of Object.values(domains)) domain.start();

@@ -16,6 +16,7 @@ import { analyticsMalformedInputs } from '../analytics/analytics.malformed.test-
 import { coachMalformedInputs } from '../coach/coach.malformed.test-support';
 import { importsMalformedInputs } from '../imports/imports.malformed.test-support';
 import { reportsMalformedInputs } from '../reports/reports.malformed.test-support';
+import { voiceMalformedInputs } from '../voice/voice.malformed.test-support';
 
 const UUID = '3f2b8c1e-7a4d-4e6f-9b1a-2c3d4e5f6a7b';
 
@@ -136,6 +137,7 @@ const malformedInputs: Record<Channel, unknown[]> = {
   ...planningMalformedInputs,
   ...accountsMalformedInputs,
   ...publishingMalformedInputs,
+  ...voiceMalformedInputs,
 };
 
 describe('contract validation', () => {

@@ -57,6 +57,7 @@ describe('migrations', () => {
       '009-create-content-studio',
       '010-create-publishing',
       '011-add-publish-job-indexes',
+      '012-create-voice',
     ]);
     expect(report.backupPath).toBe(`${path}.before-003-add-post-search.bak`);
     expect(existsSync(report.backupPath!)).toBe(true);

@@ -20,6 +20,7 @@ import { llmAdminChannels } from './llm-admin';
 import { postsChannels } from './posts';
 import { profileChannels } from './profile';
 import { reportsChannels } from './reports';
+import { voiceChannels } from './voice';
 
 /**
  * Every channel of the Cadence contract, `domain:verb-noun`. A new domain adds its file here;
@@ -47,6 +48,7 @@ export const contract = {
   ...planningChannels,
   ...accountsChannels,
   ...publishingChannels,
+  ...voiceChannels,
 };
 
 export type Contract = typeof contract;

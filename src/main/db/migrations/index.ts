@@ -10,6 +10,7 @@ import * as m008 from './008-create-reports';
 import * as m009 from './009-create-content-studio';
 import * as m010 from './010-create-publishing';
 import * as m011 from './011-add-publish-job-indexes';
+import * as m012 from './012-create-voice';
 
 /** One schema step; runs inside the transaction that applies every pending step. */
 export interface Migration {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '009-create-content-studio': m009,
   '010-create-publishing': m010,
   '011-add-publish-job-indexes': m011,
+  '012-create-voice': m012,
 };

@@ -26,6 +26,7 @@ import type { LlmSettingsTable, LlmUsageTable } from './llm';
 import type { PostRevisionsTable, PostsFtsTable, PostsTable } from './posts';
 import type { ProfileTable } from './profile';
 import type { PublishEventsTable, PublishJobsTable, RateLimitsTable } from './publishing';
+import type { VoiceCommandsTable, VoiceCustomCommandsTable } from './voice';
 
 /** The whole database as one type; each table's file adds its entry. */
 export interface Database {
@@ -61,4 +62,6 @@ export interface Database {
   publish_jobs: PublishJobsTable;
   publish_events: PublishEventsTable;
   rate_limits: RateLimitsTable;
+  voice_commands: VoiceCommandsTable;
+  voice_custom_commands: VoiceCustomCommandsTable;
 }
