@@ -4,7 +4,8 @@ import { type Browser, chromium } from 'playwright-core';
 /** Debian's Chromium (playwright cannot download its own browser here). */
 const CHROMIUM = process.env.CADENCE_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs` adds Chromium switches for one journey (e.g. a fake microphone playing a WAV file). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install chromium) or set CADENCE_CHROMIUM`);
   }
@@ -18,6 +19,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

@@ -3,13 +3,15 @@ import { app, type BrowserWindow, dialog, session, type Tray } from 'electron';
 import { type Core, createCore } from './core';
 import { systemClock } from './platform/clock/system';
 import { DEEP_LINK_SCHEME, findDeepLink, parseDeepLink } from './platform/deep-link/deep-link';
+import { createDesktopHotkeys } from './platform/hotkeys/electron';
+import { bindVoiceHotkey, type VoiceHotkey } from './platform/hotkeys/voice-hotkey';
 import { registerIpc } from './platform/ipc/electron';
 import { createLogger } from './platform/logger/logger';
 import { ElectronNotifications } from './platform/notifications/electron';
 import { KeychainSecrets } from './platform/secrets/keychain';
 import { createTray } from './platform/tray/electron';
 import { ElectronUpdater } from './platform/updater/electron';
-import { applyContentSecurityPolicy, createMainWindow } from './platform/window/electron';
+import { applyContentSecurityPolicy, applyPermissions, createMainWindow } from './platform/window/electron';
 import { type AppOrigin, isAppUrl } from './platform/window/web-security';
 import type { CorePorts } from './ports';
 
@@ -31,6 +33,7 @@ let core: Core | undefined;
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
 let disposeIpc: (() => void) | undefined;
+let voiceHotkey: VoiceHotkey | undefined;
 let closing: 'running' | 'closing' | 'closed' = 'running';
 
 // A second launch (or a cadence:// link on Windows/Linux) hands its argv to the first instance.
@@ -58,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   logger.info({ version: app.getVersion(), electron: process.versions.electron }, 'starting');
   applyContentSecurityPolicy(session.defaultSession, devServerUrl);
+  applyPermissions(session.defaultSession, origin, logger);
   const updater = new ElectronUpdater(logger);
   const ports: CorePorts = {
     dataDir,
@@ -84,10 +88,33 @@ async function start(): Promise<void> {
     onQuit: () => app.quit(),
     logger,
   });
+  voiceHotkey = await startVoiceHotkey(core);
   handleDeepLink(findDeepLink(process.argv));
   if (pendingLink) core.events.emit('app:deep-link', pendingLink);
   pendingLink = undefined;
   if (app.isPackaged) void updater.check();
+}
+
+// The hold-to-talk key is read from voice settings; a failure leaves the in-window key working.
+async function startVoiceHotkey(started: Core): Promise<VoiceHotkey | undefined> {
+  try {
+    return await bindVoiceHotkey({
+      hotkeys: createDesktopHotkeys({ logger }),
+      events: started.events,
+      logger,
+      readHotkey: async () => {
+        const answer = await started.dispatcher.invoke('voice:get-settings', {});
+        return answer.ok ? (answer.value as { hotkey: string }).hotkey : null;
+      },
+      onRegistration: (registration) =>
+        started.domains.voice.service.setHotkey(
+          registration ?? { global: false, message: 'The hold-to-talk key works while the Cadence window has focus.' },
+        ),
+    });
+  } catch (error) {
+    logger.warn({ err: error }, 'the hold-to-talk key is not available');
+    return undefined;
+  }
 }
 
 function showWindow(): void {
@@ -132,6 +159,7 @@ function closeCore(event: Electron.Event): void {
   if (closing === 'closing') return;
   closing = 'closing';
   disposeIpc?.();
+  voiceHotkey?.close();
   tray?.destroy();
   const timeout = new Promise<void>((done) => setTimeout(done, CLOSE_TIMEOUT_MS).unref());
   Promise.race([core.close(), timeout])

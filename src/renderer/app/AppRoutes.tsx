@@ -30,6 +30,7 @@ export function AppRoutes({ onboarded }: { onboarded: boolean }) {
         <Route path="/ai" element={<pages.ai />} />
         <Route path="/settings" element={<pages.settings />} />
         <Route path="/diagnostics" element={<pages.diagnostics />} />
+        <Route path="/talk" element={<pages.talk />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

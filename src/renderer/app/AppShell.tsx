@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { TalkDock } from '../features/talk/TalkDock';
 import { buttonClass } from '../ui/Button';
 import { Icon } from '../ui/icons';
 import { useApp } from './app.store';
@@ -34,6 +35,7 @@ export function AppShell() {
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 shrink-0 items-center justify-end gap-2 border-b border-zinc-200 bg-white/80 px-6 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">
+          <TalkDock />
           <Link to="/compose" className={buttonClass('primary', 'sm')}>
             <Icon name="plus" className="size-4" />
             New post

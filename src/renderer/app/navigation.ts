@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/voice', label: 'Brand voice', icon: 'voice' },
   { to: '/analytics', label: 'Analytics', icon: 'chart' },
   { to: '/coach', label: 'Coach', icon: 'target' },
+  { to: '/talk', label: 'Talk', icon: 'voice' },
   { to: '/accounts', label: 'Accounts', icon: 'plus' },
   { to: '/ai', label: 'AI', icon: 'sparkles' },
   { to: '/settings', label: 'Settings', icon: 'settings' },

@@ -19,5 +19,6 @@ export const pages = {
   ai: lazy(() => import('../features/ai/AiPage')),
   settings: lazy(() => import('../features/settings/SettingsPage')),
   diagnostics: lazy(() => import('../features/diagnostics/DiagnosticsPage')),
+  talk: lazy(() => import('../features/talk/TalkPage')),
   onboarding: lazy(() => import('../features/onboarding/OnboardingPage')),
 };

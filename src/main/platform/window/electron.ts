@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, screen, shell, type Session } from 'electron';
 import type { Logger } from '../logger/logger';
-import { type AppOrigin, contentSecurityPolicy, isAppUrl, isExternalWebUrl } from './web-security';
+import { type AppOrigin, contentSecurityPolicy, isAllowedPermission, isAppUrl, isExternalWebUrl } from './web-security';
 import { captureWindowState, fitToDisplays, MIN_WINDOW_SIZE, readWindowState, writeWindowState } from './window-state';
 
 export interface MainWindowOptions {
@@ -89,6 +89,25 @@ export function applyContentSecurityPolicy(session: Session, devServerUrl?: stri
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     }
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [policy] } });
+  });
+}
+
+/**
+ * Hold-to-talk needs the microphone; every other permission (camera, screen, location,
+ * notifications through the web API) is refused, and so is any page that is not the app.
+ */
+export function applyPermissions(session: Session, origin: AppOrigin, logger: Logger): void {
+  session.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    const allowed = isAllowedPermission(permission, details.requestingUrl || webContents.getURL(), origin, mediaTypes);
+    if (!allowed) logger.warn({ permission }, 'refused a permission request');
+    callback(allowed);
+  });
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) => {
+    // Checks (enumerateDevices labels, the Permissions API) carry no media types; audio is what Cadence asks for.
+    const mediaType = 'mediaType' in details ? details.mediaType : undefined;
+    const types = permission === 'media' ? [mediaType ?? 'audio'] : [];
+    return isAllowedPermission(permission, details.requestingUrl ?? requestingOrigin, origin, types);
   });
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isAppUrl, isExternalWebUrl } from './web-security';
+import { contentSecurityPolicy, isAllowedPermission, isAppUrl, isExternalWebUrl } from './web-security';
 
 const rendererDir = join('/opt/Cadence/resources/app.asar/out/renderer');
 const built = { rendererDir };
@@ -56,7 +56,7 @@ describe('contentSecurityPolicy', () => {
   it('is the strict policy in production', () => {
     expect(contentSecurityPolicy()).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     );
   });
 
@@ -64,5 +64,25 @@ describe('contentSecurityPolicy', () => {
     const policy = contentSecurityPolicy('http://localhost:5173');
     expect(policy).toContain("script-src 'self' 'unsafe-inline'");
     expect(policy).toContain("connect-src 'self' ws://localhost:5173");
+  });
+});
+
+describe('isAllowedPermission', () => {
+  const origin = { rendererDir: '/opt/cadence/out/renderer' };
+  const app = 'file:///opt/cadence/out/renderer/index.html';
+
+  it('grants the app the microphone and copying, and nothing else', () => {
+    expect(isAllowedPermission('clipboard-sanitized-write', app, origin)).toBe(true);
+    expect(isAllowedPermission('media', app, origin, ['audio'])).toBe(true);
+    expect(isAllowedPermission('media', app, origin, ['audio', 'video'])).toBe(false);
+    expect(isAllowedPermission('media', app, origin, ['video'])).toBe(false);
+    expect(isAllowedPermission('media', app, origin, [])).toBe(false);
+    expect(isAllowedPermission('geolocation', app, origin)).toBe(false);
+    expect(isAllowedPermission('notifications', app, origin)).toBe(false);
+  });
+
+  it('refuses pages that are not the app', () => {
+    expect(isAllowedPermission('media', 'https://example.com/', origin, ['audio'])).toBe(false);
+    expect(isAllowedPermission('media', 'file:///tmp/evil.html', origin, ['audio'])).toBe(false);
   });
 });

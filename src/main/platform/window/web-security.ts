@@ -55,11 +55,31 @@ export function contentSecurityPolicy(devServerUrl?: string): string {
     `script-src 'self'${dev ? " 'unsafe-inline'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    // Spoken replies play from WAV bytes held in memory; the AudioWorklet module is a script from 'self'.
+    "media-src 'self' blob:",
     `connect-src 'self'${socket}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
+}
+
+/** What the app's pages may use: copying text (Compose, Diagnostics) and the microphone (hold-to-talk). */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'media']);
+
+/**
+ * Only the app itself gets a permission, and of media only the microphone: Cadence never asks for
+ * the camera or the screen.
+ */
+export function isAllowedPermission(
+  permission: string,
+  requestingUrl: string,
+  origin: AppOrigin,
+  mediaTypes: readonly string[] = [],
+): boolean {
+  if (!isAppUrl(requestingUrl, origin) || !ALLOWED_PERMISSIONS.has(permission)) return false;
+  if (permission === 'media') return mediaTypes.length > 0 && mediaTypes.every((type) => type === 'audio');
+  return true;
 }
 
 function safeUrl(url: string): URL | undefined {
