@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Platform } from '../../../shared/domain/platform';
 import { AnalyticsRepository } from '../../analytics/analytics.repository';
 import type { AppDatabase, Tx } from '../../db/database';
 import type { ClockPort } from '../../platform/clock/types';
+import { toPost } from '../../posts/post-row';
 import { PostsRepository } from '../../posts/posts.repository';
 import type { PublishedRef, PublishRequest } from '../providers/connector';
 import type { JobRepository, PublishJobRow } from './job.repository';
@@ -56,12 +58,15 @@ export async function commitPublished(
     );
     if (!owned) throw new LeaseLost(job.id);
     await recordPublication(tx, analytics, job, ref, request, now);
-    const post = await posts.findById(job.post_id, tx);
-    if (post && post.status !== 'published') {
-      const next = { ...post, status: 'published' as const, version: post.version + 1, updatedAt: now };
-      await posts.update(next, tx);
-      await posts.addRevision(next, tx);
-    }
+    // Only the status moves: one statement, and the text columns (and their FTS trigger) stay untouched.
+    const published = await tx
+      .updateTable('posts')
+      .set({ status: 'published', version: sql`version + 1`, updated_at: now })
+      .where('id', '=', job.post_id)
+      .where('status', '!=', 'published')
+      .returningAll()
+      .executeTakeFirst();
+    if (published) await posts.addRevision(toPost(published), tx);
     await jobs.addEvent(job.id, now, 'published', ref.url ?? ref.externalId, tx);
     await within?.(tx, now);
     afterCommit(onCommit);

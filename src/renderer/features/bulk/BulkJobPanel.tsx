@@ -9,6 +9,7 @@ import {
   JOB_STATUS_LABELS,
   progressPercent,
   progressSentence,
+  retryFailedLabel,
   topicsNotice,
 } from './bulk-text';
 import { useBulk } from './bulk.store';
@@ -90,6 +91,7 @@ function RunningJob({ detail }: { detail: BulkJobDetail }) {
   const done = progress && job.status === 'running' ? progress.done : finishedCount(job.counts);
   const total = progress && job.status === 'running' ? progress.total : job.counts.total;
   const percent = progressPercent(done, total);
+  const retryLabel = retryFailedLabel(job);
 
   return (
     <div className="mt-4 space-y-4">
@@ -105,8 +107,13 @@ function RunningJob({ detail }: { detail: BulkJobDetail }) {
           <p id={detailsId} aria-live="polite" className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
             {percent}% · {progressSentence(job.counts)}
           </p>
-          {isLiveJob(job.status) && (
+          {(isLiveJob(job.status) || retryLabel) && (
             <div className="flex gap-2">
+              {retryLabel && (
+                <Button size="sm" disabled={acting !== null} onClick={() => void act('bulk:retry-failed')}>
+                  {acting === 'bulk:retry-failed' ? 'Retrying…' : retryLabel}
+                </Button>
+              )}
               {job.status === 'running' && (
                 <Button size="sm" disabled={acting !== null} onClick={() => void act('bulk:pause')}>
                   {acting === 'bulk:pause' ? 'Pausing…' : 'Pause'}
@@ -117,9 +124,11 @@ function RunningJob({ detail }: { detail: BulkJobDetail }) {
                   {acting === 'bulk:resume' ? 'Resuming…' : 'Resume'}
                 </Button>
               )}
-              <Button size="sm" variant="ghost" disabled={acting !== null} onClick={() => void act('bulk:cancel')}>
-                {acting === 'bulk:cancel' ? 'Cancelling…' : 'Cancel'}
-              </Button>
+              {isLiveJob(job.status) && (
+                <Button size="sm" variant="ghost" disabled={acting !== null} onClick={() => void act('bulk:cancel')}>
+                  {acting === 'bulk:cancel' ? 'Cancelling…' : 'Cancel'}
+                </Button>
+              )}
             </div>
           )}
         </div>

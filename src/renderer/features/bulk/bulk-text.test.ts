@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkItemStatus, BulkTopics } from '../../../shared/domain/bulk';
-import { countItems, finishedCount, isLiveJob, progressPercent, progressSentence, topicsNotice } from './bulk-text';
+import {
+  countItems,
+  finishedCount,
+  isLiveJob,
+  progressPercent,
+  progressSentence,
+  retryFailedLabel,
+  topicsNotice,
+} from './bulk-text';
 
 const items = (statuses: BulkItemStatus[]) => statuses.map((status) => ({ status }));
 
@@ -69,5 +77,20 @@ describe('topicsNotice', () => {
     ],
   ])('labels %j (planned: %s)', (topics, planned, text) => {
     expect(topicsNotice(topics, planned)).toBe(text);
+  });
+});
+
+describe('retryFailedLabel', () => {
+  const counts = (failed: number) => ({ ...countItems(items(['done'])), failed, total: 1 + failed });
+  it('offers the failed items of a running, paused or finished job, counted', () => {
+    expect(retryFailedLabel({ status: 'done', counts: counts(1) })).toBe('Retry 1 failed post');
+    expect(retryFailedLabel({ status: 'failed', counts: counts(3) })).toBe('Retry 3 failed posts');
+    expect(retryFailedLabel({ status: 'paused', counts: counts(2) })).toBe('Retry 2 failed posts');
+  });
+
+  it('offers nothing without failures, or for a plan or a cancelled job (the channel refuses them)', () => {
+    expect(retryFailedLabel({ status: 'done', counts: counts(0) })).toBeNull();
+    expect(retryFailedLabel({ status: 'planned', counts: counts(2) })).toBeNull();
+    expect(retryFailedLabel({ status: 'cancelled', counts: counts(2) })).toBeNull();
   });
 });

@@ -80,3 +80,12 @@ export function progressSentence(counts: BulkCounts): string {
   if (left > 0) parts.push(`${left} to go`);
   return parts.join(' · ');
 }
+
+/**
+ * The "Retry failed" button: every failed item of a job back to pending in one click (the
+ * `bulk:retry-failed` channel refuses planned and cancelled jobs). Null when there is nothing to retry.
+ */
+export function retryFailedLabel(job: { status: BulkJobStatus; counts: BulkCounts }): string | null {
+  if (job.status === 'planned' || job.status === 'cancelled' || job.counts.failed === 0) return null;
+  return job.counts.failed === 1 ? 'Retry 1 failed post' : `Retry ${job.counts.failed} failed posts`;
+}

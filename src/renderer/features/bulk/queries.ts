@@ -28,7 +28,7 @@ export function removeItem(itemId: number): Promise<BulkJobDetail> {
   return getClient().invoke('bulk:update-item', { itemId, remove: true });
 }
 
-export type JobAction = 'bulk:start' | 'bulk:pause' | 'bulk:resume' | 'bulk:cancel';
+export type JobAction = 'bulk:start' | 'bulk:pause' | 'bulk:resume' | 'bulk:cancel' | 'bulk:retry-failed';
 
 export function runJobAction(action: JobAction, jobId: string): Promise<BulkJob> {
   return getClient().invoke(action, { jobId });

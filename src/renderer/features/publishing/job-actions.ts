@@ -5,12 +5,15 @@ import { actionLabel, type JobAction } from './job-text';
 import { cancelJob, resolveMissed, retryJob } from './queries';
 
 /** Runs a job action; the list reloads on the publishing:changed event that follows. */
-export async function runJobAction(job: PublishJob, action: JobAction): Promise<void> {
+/** Runs a job action (`at`: a reschedule's new time); false when it failed (a toast says why). */
+export async function runJobAction(job: PublishJob, action: JobAction, at?: string): Promise<boolean> {
   try {
     if (action === 'retry') await retryJob(job.id);
     else if (action === 'cancel') await cancelJob(job.id);
-    else await resolveMissed(job.id, action);
+    else await resolveMissed(job.id, action, action === 'reschedule' ? at : undefined);
+    return true;
   } catch (error) {
     showToast({ kind: 'error', message: `${actionLabel(action, job.platform)} failed: ${errorMessage(error)}` });
+    return false;
   }
 }

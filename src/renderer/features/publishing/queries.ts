@@ -20,8 +20,9 @@ export function cancelJob(jobId: string): Promise<PublishJob> {
   return getClient().invoke('publishing:cancel-job', { jobId });
 }
 
-export function resolveMissed(jobId: string, action: 'post-now' | 'reschedule'): Promise<PublishJob> {
-  return getClient().invoke('publishing:resolve-missed', { jobId, action });
+/** Settles a missed slot; `at` (reschedule only) is the new time, else the platform's next free slot. */
+export function resolveMissed(jobId: string, action: 'post-now' | 'reschedule', at?: string): Promise<PublishJob> {
+  return getClient().invoke('publishing:resolve-missed', at === undefined ? { jobId, action } : { jobId, action, at });
 }
 
 export function getPostMetrics(postId: string): Promise<PostMetrics> {

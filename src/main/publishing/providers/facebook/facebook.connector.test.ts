@@ -3,20 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FacebookPeer, facebookFaults, startFacebookPeer } from '../../../../../test/peers/facebook/server';
-import {
-  ConnectorError,
-  type ConnectorContext,
-  type MediaItem,
-  type PublishRequest,
-  type RateLimitInfo,
-} from '../connector';
+import { type MediaItem } from '../connector';
+import { connectorTestSetup, failure } from '../connector.test-support';
 import { createFacebookConnector } from './facebook.connector';
 
 let peer: FacebookPeer;
 let folder: string;
 let photo: MediaItem;
 let userToken: string;
-let rateLimits: RateLimitInfo[];
 
 const connector = createFacebookConnector({ timeoutMs: 2_000 });
 
@@ -42,32 +36,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
   userToken = peer.issueUserToken();
-  rateLimits = [];
+  rateLimits.length = 0;
 });
 
-const context = (overrides: Partial<ConnectorContext> = {}): ConnectorContext => ({
+const setup = connectorTestSetup(() => ({
   baseUrl: peer.origin,
   token: { accessToken: userToken },
   account: { id: 'acc-fb', handle: 'Peer Creator Page', externalId: peer.page.id, instanceUrl: null },
-  onRateLimit: (info) => rateLimits.push(info),
-  ...overrides,
-});
-
-let n = 0;
-const request = (parts: string[], media: MediaItem[] = []): PublishRequest => ({
-  parts,
-  media,
-  idempotencyKey: `job-${(n += 1)}`,
-});
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ConnectorError)) throw error;
-  return error;
-}
+}));
+const { context, request, rateLimits } = setup;
 
 describe('Facebook Pages connector against the peer', () => {
   it('posts a message with its link to the feed with a Page token found through /me/accounts', async () => {

@@ -3,19 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphFaults } from '../../../../../test/peers/instagram/graph-peer';
 import { startMediaHost, type MediaHost } from '../../../../../test/peers/instagram/media-host';
 import { type InstagramPeer, startInstagramPeer } from '../../../../../test/peers/instagram/server';
-import {
-  ConnectorError,
-  type ConnectorContext,
-  type MediaItem,
-  type PublishRequest,
-  type RateLimitInfo,
-} from '../connector';
+import { type MediaItem, type PublishRequest } from '../connector';
+import { connectorTestSetup, failure } from '../connector.test-support';
 import { createInstagramConnector } from './instagram.connector';
 
 let peer: InstagramPeer;
 let host: MediaHost;
 let token: string;
-let rateLimits: RateLimitInfo[];
 let photo: MediaItem;
 let reel: MediaItem;
 
@@ -58,32 +52,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
   token = peer.issueToken();
-  rateLimits = [];
+  rateLimits.length = 0;
 });
 
-const context = (overrides: Partial<ConnectorContext> = {}): ConnectorContext => ({
+const setup = connectorTestSetup(() => ({
   baseUrl: peer.origin,
   token: { accessToken: token },
   account: { id: 'acc-ig', handle: '@creator', externalId: peer.user.id, instanceUrl: null },
-  onRateLimit: (info) => rateLimits.push(info),
-  ...overrides,
-});
-
-let n = 0;
-const request = (parts: string[], media: MediaItem[] = []): PublishRequest => ({
-  parts,
-  media,
-  idempotencyKey: `job-${(n += 1)}`,
-});
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ConnectorError)) throw error;
-  return error;
-}
+}));
+const { context, request, rateLimits } = setup;
 
 const publishCalls = () => peer.requests.filter((r) => r.path.endsWith('/media_publish'));
 

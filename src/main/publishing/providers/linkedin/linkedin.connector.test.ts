@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { linkedInFaults, startLinkedInPeer, type LinkedInPeer } from '../../../../../test/peers/linkedin/server';
-import {
-  ConnectorError,
-  type ConnectorContext,
-  type MediaItem,
-  type PublishRequest,
-  type RateLimitInfo,
-} from '../connector';
+import { type MediaItem } from '../connector';
+import { connectorTestSetup, failure } from '../connector.test-support';
 import { createLinkedInConnector } from './linkedin.connector';
 import { escapeLittleText } from './linkedin.text';
 
@@ -17,7 +12,6 @@ let peer: LinkedInPeer;
 let folder: string;
 let png: MediaItem;
 let token: string;
-let rateLimits: RateLimitInfo[];
 const connector = createLinkedInConnector({ timeoutMs: 2_000 });
 
 beforeAll(async () => {
@@ -33,34 +27,19 @@ afterAll(async () => {
 });
 beforeEach(() => {
   token = peer.issueToken();
-  rateLimits = [];
+  rateLimits.length = 0;
 });
 
-const context = (overrides: Partial<ConnectorContext> = {}): ConnectorContext => ({
+const setup = connectorTestSetup(() => ({
   baseUrl: peer.origin,
   token: { accessToken: token, refreshToken: 'refresh' },
   account: { id: 'acc-li', handle: 'Peer Creator', externalId: peer.member.sub, instanceUrl: null },
-  onRateLimit: (info) => rateLimits.push(info),
-  ...overrides,
-});
-let n = 0;
-const request = (parts: string[], media: MediaItem[] = []): PublishRequest => ({
-  parts,
-  media,
-  idempotencyKey: `job-${(n += 1)}`,
-});
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ConnectorError)) throw error;
-  return error;
-}
+}));
+const { context, request, rateLimits } = setup;
 
 describe('LinkedIn connector against the peer', () => {
   it('posts with the version headers; the text survives reserved characters (little text escaping)', async () => {
-    const text = `Launch (finally) [v2] at https://example.com/a_b?x=(1) — #buildinpublic @team *${n}* ~ok~ <3 a_b`;
+    const text = `Launch (finally) [v2] at https://example.com/a_b?x=(1) — #buildinpublic @team *${setup.count}* ~ok~ <3 a_b`;
     const outcome = await connector.publish(context(), request([text]));
     if (outcome.status !== 'published') throw new Error('not published');
     expect(outcome.externalId).toMatch(/^urn:li:share:\d+$/);
@@ -95,14 +74,14 @@ describe('LinkedIn connector against the peer', () => {
 
   it('joins thread parts into one post and uploads images first (initializeUpload → PUT → content)', async () => {
     expect(connector.validate(request(['one', 'two'])).map((f) => f.severity)).toEqual(['warning']);
-    const first = `one ${n}`;
+    const first = `one ${setup.count}`;
     const outcome = await connector.publish(context(), request([first, 'two'], [png, { ...png, altText: 'B' }]));
     if (outcome.status !== 'published') throw new Error('not published');
     const post = peer.post(outcome.externalId);
     expect(post?.shown).toBe(`${first}\n\ntwo`);
     expect(post?.images).toHaveLength(2);
     expect(post?.images.map((urn) => peer.image(urn)?.status)).toEqual(['AVAILABLE', 'AVAILABLE']);
-    const single = await connector.publish(context(), request([`single ${n}`], [png]));
+    const single = await connector.publish(context(), request([`single ${setup.count}`], [png]));
     if (single.status !== 'published') throw new Error('not published');
     expect(peer.post(single.externalId)?.images).toHaveLength(1);
   });
@@ -158,7 +137,7 @@ describe('LinkedIn connector against the peer', () => {
   });
 
   it('settles a lost answer: the resend is a duplicate of the first post, found without r_member_social', async () => {
-    const text = `lost answer ${n}`;
+    const text = `lost answer ${setup.count}`;
     peer.inject({ kind: 'drop-after', path: /^\/rest\/posts$/ });
     const lost = await failure(connector.publish(context(), request([text])));
     expect(lost.kind).toBe('network');
@@ -178,7 +157,7 @@ describe('LinkedIn connector against the peer', () => {
   });
 
   it('deletes, and a second delete of a gone post is not an error', async () => {
-    const outcome = await connector.publish(context(), request([`to delete ${n}`]));
+    const outcome = await connector.publish(context(), request([`to delete ${setup.count}`]));
     if (outcome.status !== 'published') throw new Error('not published');
     await connector.delete(context(), outcome.externalId);
     expect(peer.post(outcome.externalId)?.deleted).toBe(true);
@@ -211,14 +190,16 @@ describe('LinkedIn connector against the peer', () => {
       await failure(connector.publish(context({ token: { accessToken: noWrite } }), request(['no scope']))),
     ).toMatchObject({ kind: 'missing_scope' });
     peer.inject(linkedInFaults.rateLimited(/^\/rest\/posts$/));
-    const limited = await failure(connector.publish(context(), request([`limited ${n}`])));
+    const limited = await failure(connector.publish(context(), request([`limited ${setup.count}`])));
     expect(limited.kind).toBe('rate_limited');
     expect(new Date(limited.details.resetAt ?? '').getUTCHours()).toBe(0);
     expect(rateLimits).toEqual([
       { bucket: 'POST /rest/posts', limit: null, remaining: 0, resetAt: limited.details.resetAt },
     ]);
     peer.inject(linkedInFaults.serverError(503, /^\/rest\/posts$/));
-    expect(await failure(connector.publish(context(), request([`busy ${n}`])))).toMatchObject({ kind: 'server' });
+    expect(await failure(connector.publish(context(), request([`busy ${setup.count}`])))).toMatchObject({
+      kind: 'server',
+    });
     peer.inject({ kind: 'stall', path: /^\/v2\/userinfo$/ });
     expect(await failure(createLinkedInConnector({ timeoutMs: 200 }).whoAmI(context()))).toMatchObject({
       kind: 'timeout',

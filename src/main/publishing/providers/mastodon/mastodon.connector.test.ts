@@ -4,20 +4,14 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MastodonPeer, mastodonFaults, startMastodonPeer } from '../../../../../test/peers/mastodon/server';
-import {
-  ConnectorError,
-  type ConnectorContext,
-  type MediaItem,
-  type PublishRequest,
-  type RateLimitInfo,
-} from '../connector';
+import { type MediaItem } from '../connector';
+import { connectorTestSetup, failure } from '../connector.test-support';
 import { createMastodonConnector } from './mastodon.connector';
 
 let peer: MastodonPeer;
 let folder: string;
 let png: MediaItem;
 let token: string;
-let rateLimits: RateLimitInfo[];
 
 const connector = createMastodonConnector({ timeoutMs: 2_000, mediaPollMs: 5 });
 
@@ -46,32 +40,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
   token = peer.issueToken(['read', 'write:statuses', 'write:media']);
-  rateLimits = [];
+  rateLimits.length = 0;
 });
 
-const context = (overrides: Partial<ConnectorContext> = {}): ConnectorContext => ({
+const setup = connectorTestSetup(() => ({
   baseUrl: peer.origin,
   token: { accessToken: token },
   account: { id: 'acc-1', handle: '@creator', externalId: peer.account.id, instanceUrl: peer.origin },
-  onRateLimit: (info) => rateLimits.push(info),
-  ...overrides,
-});
-
-let keys = 0;
-const request = (parts: string[], media: MediaItem[] = []): PublishRequest => ({
-  parts,
-  media,
-  idempotencyKey: `job-${(keys += 1)}-${Date.now()}`,
-});
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ConnectorError)) throw error;
-  return error;
-}
+}));
+const { context, request, rateLimits } = setup;
 
 describe('Mastodon connector against the peer', () => {
   it('publishes a text status with the Idempotency-Key header and reports the rate-limit headers', async () => {

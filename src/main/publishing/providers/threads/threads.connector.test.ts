@@ -3,19 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphFaults } from '../../../../../test/peers/instagram/graph-peer';
 import { startMediaHost, type MediaHost } from '../../../../../test/peers/instagram/media-host';
 import { startThreadsPeer, type ThreadsPeer } from '../../../../../test/peers/threads/server';
-import {
-  ConnectorError,
-  type ConnectorContext,
-  type MediaItem,
-  type PublishRequest,
-  type RateLimitInfo,
-} from '../connector';
+import { type MediaItem, type PublishRequest } from '../connector';
+import { connectorTestSetup, failure } from '../connector.test-support';
 import { createThreadsConnector } from './threads.connector';
 
 let peer: ThreadsPeer;
 let host: MediaHost;
 let token: string;
-let rateLimits: RateLimitInfo[];
 let photo: MediaItem;
 
 const connector = createThreadsConnector({ timeoutMs: 2_000, pollMs: 1, pollsPerPublish: 5 });
@@ -44,32 +38,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
   token = peer.issueToken();
-  rateLimits = [];
+  rateLimits.length = 0;
 });
 
-const context = (overrides: Partial<ConnectorContext> = {}): ConnectorContext => ({
+const setup = connectorTestSetup(() => ({
   baseUrl: peer.origin,
   token: { accessToken: token },
   account: { id: 'acc-th', handle: '@creator', externalId: peer.user.id, instanceUrl: null },
-  onRateLimit: (info) => rateLimits.push(info),
-  ...overrides,
-});
-
-let n = 0;
-const request = (parts: string[], media: MediaItem[] = []): PublishRequest => ({
-  parts,
-  media,
-  idempotencyKey: `job-${(n += 1)}`,
-});
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ConnectorError)) throw error;
-  return error;
-}
+}));
+const { context, request, rateLimits } = setup;
 
 describe('Threads connector against the peer', () => {
   it('publishes a thread: each part a TEXT container replying to the part before', async () => {

@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTikTokPeer, type TikTokPeer, tiktokFaults } from '../../../../../test/peers/tiktok/server';
-import {
-  ConnectorError,
-  type ConnectorContext,
-  type MediaItem,
-  type PublishRequest,
-  type RateLimitInfo,
-} from '../connector';
+import { type MediaItem, type PublishRequest } from '../connector';
+import { connectorTestSetup, failure } from '../connector.test-support';
 import { chunkPlan, createTikTokConnector } from './tiktok.connector';
 
 const MB = 1024 * 1024;
@@ -18,7 +13,6 @@ let folder: string;
 let small: MediaItem;
 let large: MediaItem;
 let token: string;
-let rateLimits: RateLimitInfo[];
 const connector = createTikTokConnector({
   timeoutMs: 5_000,
   chunkBytes: 5 * MB,
@@ -57,30 +51,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
   token = peer.issueToken();
-  rateLimits = [];
+  rateLimits.length = 0;
 });
 
-const context = (overrides: Partial<ConnectorContext> = {}): ConnectorContext => ({
+const setup = connectorTestSetup(() => ({
   baseUrl: peer.origin,
   token: { accessToken: token, refreshToken: 'refresh' },
   account: { id: 'acc-tt', handle: '@peer.creator', externalId: peer.creator.openId, instanceUrl: null },
-  onRateLimit: (info) => rateLimits.push(info),
-  ...overrides,
-});
-let n = 0;
-const request = (parts: string[], media: MediaItem[] = []): PublishRequest => ({
-  parts,
-  media,
-  idempotencyKey: `job-${(n += 1)}`,
-});
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ConnectorError)) throw error;
-  return error;
-}
+}));
+const { context, request, rateLimits } = setup;
 
 describe('TikTok connector against the peer', () => {
   it('refuses a post without a video, or with images, before sending', () => {
@@ -219,7 +198,7 @@ describe('TikTok connector against the peer', () => {
   });
 
   it('metrics through video/query, whoAmI, findExisting by caption; delete is refused honestly', async () => {
-    const caption = `find me ${n}`;
+    const caption = `find me ${setup.count}`;
     const outcome = await connector.publish(context(), request([caption], [small]));
     if (outcome.status !== 'published') throw new Error('not published');
     const metrics = await connector.postMetrics(context(), [outcome.externalId, 'v_pub_file~x']);

@@ -4,13 +4,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startXPeer, type XPeer, xFaults } from '../../../../../test/peers/x/server';
-import {
-  ConnectorError,
-  type ConnectorContext,
-  type MediaItem,
-  type PublishRequest,
-  type RateLimitInfo,
-} from '../connector';
+import { type MediaItem } from '../connector';
+import { connectorTestSetup, failure } from '../connector.test-support';
 import { createXConnector } from './x.connector';
 
 let peer: XPeer;
@@ -18,7 +13,6 @@ let folder: string;
 let png: MediaItem;
 let video: MediaItem;
 let token: string;
-let rateLimits: RateLimitInfo[];
 
 const connector = createXConnector({ timeoutMs: 2_000, chunkBytes: 256, mediaPollMs: 1 });
 
@@ -50,32 +44,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
   token = peer.issueToken();
-  rateLimits = [];
+  rateLimits.length = 0;
 });
 
-const context = (overrides: Partial<ConnectorContext> = {}): ConnectorContext => ({
+const setup = connectorTestSetup(() => ({
   baseUrl: peer.origin,
   token: { accessToken: token, refreshToken: 'refresh' },
   account: { id: 'acc-x', handle: '@creator', externalId: peer.user.id, instanceUrl: null },
-  onRateLimit: (info) => rateLimits.push(info),
-  ...overrides,
-});
-
-let n = 0;
-const request = (parts: string[], media: MediaItem[] = []): PublishRequest => ({
-  parts,
-  media,
-  idempotencyKey: `job-${(n += 1)}`,
-});
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ConnectorError)) throw error;
-  return error;
-}
+}));
+const { context, request, rateLimits } = setup;
 
 describe('X connector against the peer', () => {
   it('posts text and reports x-rate-limit headers (reset in epoch seconds)', async () => {

@@ -9,13 +9,8 @@ import {
   type YouTubePeer,
   youtubeFaults,
 } from '../../../../../test/peers/youtube/server';
-import {
-  ConnectorError,
-  type ConnectorContext,
-  type MediaItem,
-  type PublishRequest,
-  type RateLimitInfo,
-} from '../connector';
+import { type MediaItem, type PublishRequest } from '../connector';
+import { connectorTestSetup, failure } from '../connector.test-support';
 import { createYouTubeConnector } from './youtube.connector';
 
 const KIB256 = 256 * 1024;
@@ -23,7 +18,6 @@ let peer: YouTubePeer;
 let folder: string;
 let clip: MediaItem;
 let token: string;
-let rateLimits: RateLimitInfo[];
 
 const connector = createYouTubeConnector({ timeoutMs: 5_000 });
 const chunked = createYouTubeConnector({ timeoutMs: 5_000, chunkBytes: KIB256 });
@@ -52,35 +46,24 @@ afterAll(async () => {
 });
 beforeEach(() => {
   token = peer.issueToken();
-  rateLimits = [];
+  rateLimits.length = 0;
 });
 
-const context = (overrides: Partial<ConnectorContext> = {}): ConnectorContext => ({
+const setup = connectorTestSetup(() => ({
   baseUrl: peer.origin,
   token: { accessToken: token, refreshToken: 'refresh' },
   account: { id: 'acc-yt', handle: '@peercreator', externalId: peer.channel.id, instanceUrl: null },
-  onRateLimit: (info) => rateLimits.push(info),
-  ...overrides,
-});
+}));
+const { context, rateLimits } = setup;
 
 let n = 0;
+// A video upload: title, tags and the clip on top of the shared request.
 const request = (overrides: Partial<PublishRequest> = {}): PublishRequest => ({
-  parts: ['A description with #shorts'],
+  ...setup.request(['A description with #shorts'], [clip]),
   title: `Clip ${(n += 1)}`,
   tags: ['cadence', 'peer test'],
-  media: [clip],
-  idempotencyKey: `job-${n}`,
   ...overrides,
 });
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => new Error('expected a failure'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ConnectorError)) throw error;
-  return error;
-}
 
 describe('YouTube connector against the peer', () => {
   it('uploads through a resumable session in 256 KiB chunks (308 with Range between them)', async () => {
