@@ -26,7 +26,7 @@ function speakToWav(text: string, file: string): number {
   const raw = `${file}.raw.wav`;
   try {
     execFileSync('espeak-ng', ['-w', raw, text]);
-    execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', file, 'pad', '0.8', '1.2']);
+    execFileSync('sox', ['-R', raw, '-r', '16000', '-c', '1', '-b', '16', file, 'pad', '0.8', '1.2']);
     return Math.round(Number(execFileSync('soxi', ['-D', file]).toString().trim()) * 1000);
   } catch (error) {
     throw new Error(`Making the test clip needs espeak-ng and sox (apt-get install espeak-ng sox): ${String(error)}`, {

@@ -22,7 +22,8 @@ export async function espeakWav(text: string, dir: string, name: string, voice?:
   const path = join(dir, `${name}.wav`);
   // espeak-ng's default voice, as the issue's command line uses (en-us drops the "now" of "post it now" for pocketsphinx).
   await run('espeak-ng', [...(voice ? ['-v', voice] : []), '-w', spoken, text]);
-  await run('sox', [spoken, '-r', '48000', path]);
+  // -R: sox dithers with a random seed otherwise, and the recognizer would hear slightly different audio each run.
+  await run('sox', ['-R', spoken, '-r', '48000', path]);
   return new Uint8Array(await readFile(path));
 }
 

@@ -61,6 +61,9 @@ interface StepsResult {
  * there and goes on after the yes. Every command lands in the history.
  */
 export class CommandRunner {
+  /** Commands whose yes/no is being carried out: a click and a spoken "yes" together must not act twice. */
+  private readonly settling = new Set<string>();
+
   constructor(private readonly deps: CommandRunnerDeps) {}
 
   async run(input: RunInput): Promise<VoiceCommand> {
@@ -215,11 +218,31 @@ export class CommandRunner {
       result: { postId: null, navigateTo: null, jobIds: [] },
     };
     if (!waiting) return nothing;
+    if (this.settling.has(waiting.command.id)) {
+      return { ...nothing, reply: say(ctx.language, 'That is already being done.', 'Ya se está haciendo.') };
+    }
     const { command } = await this.settle(waiting, answer, ctx.signal);
     return { status: command.status, reply: command.reply, result: command.result };
   }
 
   private async settle(
+    stored: StoredCommand,
+    answer: 'yes' | 'no',
+    signal: AbortSignal | null | undefined,
+  ): Promise<StoredCommand> {
+    const id = stored.command.id;
+    if (this.settling.has(id)) throw new ContractError('CONFLICT', 'That command is already being answered');
+    this.settling.add(id);
+    try {
+      // Read again: an answer that finished while this one waited has cleared the question.
+      const current = (await this.deps.history.get(id)) ?? stored;
+      return await this.settleOnce(current, answer, signal);
+    } finally {
+      this.settling.delete(id);
+    }
+  }
+
+  private async settleOnce(
     stored: StoredCommand,
     answer: 'yes' | 'no',
     signal: AbortSignal | null | undefined,

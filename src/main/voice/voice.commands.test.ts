@@ -133,6 +133,21 @@ describe('confirmation', () => {
     expect(settled.status).toBe('done');
   });
 
+  it('a click and a spoken yes at the same moment publish once', async () => {
+    const { t, say } = await setup();
+    const { post } = await withMastodon(t);
+    const asked = await say('post it now', { postId: post.id, page: 'compose' });
+    const [clicked, spoken] = await Promise.allSettled([
+      invokeOk(t.core, 'voice:confirm', { commandId: asked.id, answer: 'yes' }),
+      say('yes'),
+    ]);
+    // Whichever came second found the question being answered (or answered) and did nothing.
+    const acted = [clicked, spoken].flatMap((r) => (r.status === 'fulfilled' ? r.value.result.jobIds : []));
+    expect(acted).toHaveLength(1);
+    const { jobs } = await invokeOk(t.core, 'publishing:list-jobs', { postId: post.id });
+    expect(jobs).toHaveLength(1);
+  });
+
   it('"no" cancels, a click confirms, and a question expires after a few minutes', async () => {
     const { t, say } = await setup();
     const { post } = await withMastodon(t);

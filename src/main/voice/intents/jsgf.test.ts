@@ -20,7 +20,8 @@ async function recognise(text: string): Promise<string> {
   const raw = join(dir, 'raw.wav');
   const wav = join(dir, 'speech.wav');
   await run('espeak-ng', ['-v', 'en-us', '-w', raw, text]);
-  await run('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', wav]);
+  // -R: the same dither every run, so the recognizer hears the same audio.
+  await run('sox', ['-R', raw, '-r', '16000', '-c', '1', '-b', '16', wav]);
   const { stdout } = await run('pocketsphinx_continuous', ['-infile', wav, '-jsgf', grammarPath], { timeout: 60_000 });
   return stdout.trim().split('\n').at(-1)?.trim() ?? '';
 }
