@@ -3,14 +3,16 @@ import type { CommandContext } from '../../shared/contract/voice';
 import { ContractError } from '../../shared/contract/errors';
 import { base64ToInt16 } from '../../shared/audio';
 import { endedInSilence, type VoiceActivityDetector } from './recognition/recognizer';
+import { ANALYSE_EVERY_MS, OVERLAP_MS, SpeechTracker } from './speech-tracker';
 
 const SAMPLES_PER_MS = 16;
-/** In toggle mode the detector looks at the tail after about this much new audio. */
+/**
+ * In toggle mode speech is tracked after about this much new audio (not every second as in hold
+ * mode): the end of speech is noticed within this much of the creator falling quiet.
+ */
 export const VAD_CHECK_EVERY_MS = 300;
 /** Quiet after speech that ends a toggle-mode recording. */
 export const END_SILENCE_MS = 800;
-/** How much of the end of the recording the detector looks at each time. */
-const TAIL_MS = 3_000;
 /** Utterances left open (a window closed mid-recording) are dropped past this many. */
 const MAX_OPEN = 4;
 
@@ -23,9 +25,8 @@ export interface Utterance {
   samples: number;
   nextSeq: number;
   limitReached: boolean;
-  /** Samples at the last silence check (toggle mode). */
-  checkedAt: number;
-  heardSpeech: boolean;
+  /** Speech found while the audio arrives: at release only the last moments are left to analyse. */
+  speech: SpeechTracker;
   endOfSpeech: boolean;
   /** Aborts the transcription when the utterance is cancelled during voice:end. */
   controller: AbortController;
@@ -33,13 +34,18 @@ export interface Utterance {
 }
 
 /**
- * Audio of utterances in progress, in memory: chunks in seq order up to the maximum length, and in
- * toggle mode a silence check on the tail so the renderer can stop when the creator stops talking.
+ * Audio of utterances in progress, in memory: chunks in seq order up to the maximum length, with
+ * speech tracked as it arrives (in the background; in toggle mode each push waits for its check,
+ * so the renderer can stop when the creator stops talking).
  */
 export class UtteranceStore {
   private readonly open = new Map<string, Utterance>();
 
-  begin(input: { mode: 'hold' | 'toggle'; context: CommandContext }, maxSeconds: number): Utterance {
+  begin(
+    input: { mode: 'hold' | 'toggle'; context: CommandContext },
+    maxSeconds: number,
+    vad: VoiceActivityDetector,
+  ): Utterance {
     if (this.open.size >= MAX_OPEN) {
       const oldest = [...this.open.values()].find((u) => !u.ending);
       if (oldest) this.drop(oldest.id);
@@ -53,8 +59,10 @@ export class UtteranceStore {
       samples: 0,
       nextSeq: 0,
       limitReached: false,
-      checkedAt: 0,
-      heardSpeech: false,
+      speech: new SpeechTracker(vad, {
+        everyMs: input.mode === 'toggle' ? VAD_CHECK_EVERY_MS : ANALYSE_EVERY_MS,
+        overlapMs: OVERLAP_MS,
+      }),
       endOfSpeech: false,
       controller: new AbortController(),
       ending: false,
@@ -75,7 +83,6 @@ export class UtteranceStore {
     id: string,
     seq: number,
     pcmBase64: string,
-    vad: VoiceActivityDetector | null,
   ): Promise<{ receivedMs: number; endOfSpeech: boolean; limitReached: boolean }> {
     const u = this.require(id);
     if (u.ending) throw new ContractError('CONFLICT', 'This recording has already ended');
@@ -94,21 +101,20 @@ export class UtteranceStore {
       });
     }
     u.nextSeq += 1;
+    let kept = new Int16Array(0);
     if (!u.limitReached) {
       const room = u.maxSamples - u.samples;
-      const kept = pcm.length > room ? pcm.subarray(0, room) : pcm;
-      if (kept.length > 0) u.chunks.push(kept.slice());
+      kept = (pcm.length > room ? pcm.subarray(0, room) : pcm).slice();
+      if (kept.length > 0) u.chunks.push(kept);
       u.samples += kept.length;
       if (u.samples >= u.maxSamples) u.limitReached = true;
     }
-    if (
-      u.mode === 'toggle' &&
-      vad &&
-      !u.endOfSpeech &&
-      u.samples - u.checkedAt >= VAD_CHECK_EVERY_MS * SAMPLES_PER_MS
-    ) {
-      u.checkedAt = u.samples;
-      u.endOfSpeech = await this.silenceAfterSpeech(u, vad);
+    const analysed = u.speech.push(kept);
+    if (u.mode === 'toggle' && !u.endOfSpeech) {
+      // As before the tracker, a toggle-mode push answers once its check is done. A detector that
+      // fails never ends a recording: the creator can still press the key again.
+      await analysed;
+      u.endOfSpeech = !u.speech.failed() && endedInSilence(u.speech.segments(), u.speech.analysedMs(), END_SILENCE_MS);
     }
     return { receivedMs: u.samples / SAMPLES_PER_MS, endOfSpeech: u.endOfSpeech, limitReached: u.limitReached };
   }
@@ -132,31 +138,13 @@ export class UtteranceStore {
     const u = this.open.get(id);
     if (!u) return;
     u.chunks = [];
+    u.speech.close();
     this.open.delete(id);
   }
 
   /** Every utterance (app closing): transcriptions stop. */
   cancelAll(): void {
     for (const id of [...this.open.keys()]) this.cancel(id);
-  }
-
-  private async silenceAfterSpeech(u: Utterance, vad: VoiceActivityDetector): Promise<boolean> {
-    const tailSamples = Math.min(u.samples, TAIL_MS * SAMPLES_PER_MS);
-    const tail = concat(u.chunks, u.samples).subarray(u.samples - tailSamples);
-    let segments;
-    try {
-      segments = await vad.segments(tail);
-    } catch {
-      // A detector that fails never ends a recording: the creator can still press the key again.
-      return false;
-    }
-    const tailMs = tailSamples / SAMPLES_PER_MS;
-    if (segments.length > 0) {
-      u.heardSpeech = true;
-      return endedInSilence(segments, tailMs, END_SILENCE_MS);
-    }
-    // Speech earlier than the tail, and a whole tail of quiet since.
-    return u.heardSpeech && tailMs >= END_SILENCE_MS;
   }
 }
 

@@ -23,6 +23,7 @@ import type { CustomCommandsRepository } from './custom/custom-commands.reposito
 import type { CommandHistoryRepository } from './history/command-history.repository';
 import { normalizePhrase } from './intents';
 import { trimToSpeech, type SpeechRecognizer, type VoiceActivityDetector } from './recognition/recognizer';
+import type { SpeechTracker } from './speech-tracker';
 import type { WhisperModelManager } from './recognition/whisper-model-manager';
 import type { SpeechSynthesizer } from './speech/speech-synthesizer';
 import type { CommandRunner } from './voice-commands';
@@ -168,7 +169,7 @@ export class VoiceService {
     context: CommandContext;
   }): Promise<{ utteranceId: string; maxSeconds: number }> {
     const settings = await this.deps.settings.load();
-    const utterance = this.utterances.begin(input, settings.maxSeconds);
+    const utterance = this.utterances.begin(input, settings.maxSeconds, this.recognition.vad);
     // Load the model while the creator speaks; a failure is reported by voice:end with its message.
     this.recognizer()
       .warm()
@@ -178,7 +179,7 @@ export class VoiceService {
   }
 
   pushAudio(input: { utteranceId: string; seq: number; pcm: string }) {
-    return this.utterances.push(input.utteranceId, input.seq, input.pcm, this.recognition.vad);
+    return this.utterances.push(input.utteranceId, input.seq, input.pcm);
   }
 
   /** Key released: trim silence, transcribe, then understand and act. */
@@ -190,7 +191,7 @@ export class VoiceService {
       this.state(utteranceId, 'transcribing');
       const started = performance.now();
       const recognizer = this.recognizer();
-      const speech = await this.speechOnly(pcm, recognizer.id === 'pocketsphinx');
+      const speech = await this.speechOnly(pcm, utterance.speech, recognizer.id === 'pocketsphinx');
       let text = '';
       if (speech.length > 0) {
         const transcript = await recognizer.transcribe({ pcm: speech, language: settings.language, signal });
@@ -368,14 +369,19 @@ export class VoiceService {
     }
   }
 
-  /** The audio between the first and last speech (none when none was heard); all of it when the detector cannot run. */
-  private async speechOnly(pcm: Int16Array, keepWhole: boolean): Promise<Int16Array> {
+  /**
+   * The audio between the first and last speech (none when none was heard), from the speech
+   * tracked while the creator spoke; all of it when the detector cannot run.
+   */
+  private async speechOnly(pcm: Int16Array, tracker: SpeechTracker, keepWhole: boolean): Promise<Int16Array> {
     if (pcm.length === 0) return pcm;
+    // pocketsphinx finds its own utterance edges; a trim moves its 10 ms frames, and with the
+    // detector's edges varying a little from run to run, "morning routines" came back as
+    // "week routines" now and then. It gets the whole recording when speech was heard, so once
+    // speech was found during the recording, the last moments need no analysis.
+    if (keepWhole && tracker.segments().length > 0) return pcm;
     try {
-      const segments = await this.recognition.vad.segments(pcm);
-      // pocketsphinx finds its own utterance edges; a trim moves its 10 ms frames, and with the
-      // detector's edges varying a little from run to run, "morning routines" came back as
-      // "week routines" now and then. It gets the whole recording when speech was heard.
+      const segments = await tracker.finish();
       if (keepWhole && segments.length > 0) return pcm;
       return trimToSpeech(pcm, segments, SPEECH_PAD_MS);
     } catch (error) {
