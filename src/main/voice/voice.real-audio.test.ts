@@ -110,6 +110,22 @@ describe('spoken commands with pocketsphinx', () => {
   });
 });
 
+describe('before the first utterance', () => {
+  it('says the chosen Whisper model is not downloaded yet, and where to get it', { timeout: 60_000 }, async () => {
+    const fresh = await createTestCore();
+    try {
+      // The built worker, but the product's own model folder (empty): nothing has been downloaded.
+      await fresh.core.domains.voice.attachRecognition({ workerPath: worker.path });
+      const status = await invokeOk(fresh.core, 'voice:status', {});
+      expect(status.recognizer).toMatchObject({ id: 'whisper', state: 'missing-model', model: 'base.en', loads: 0 });
+      expect(status.recognizer.message).toContain('download it under Speech recognition');
+      expect(status.models.find((m) => m.id === 'base.en')).toMatchObject({ installed: false });
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
+
 describe('Whisper with the weightless test model', () => {
   it('loads once, hears nothing, and does nothing', { timeout: 120_000 }, async () => {
     await invokeOk(t.core, 'voice:update-settings', { recognizer: 'whisper', whisperModel: 'tiny.en', useGpu: false });

@@ -122,11 +122,17 @@ export class VoiceService {
     const recognizer = this.recognizer();
     const r = recognizer.state();
     const settings = this.deps.settings.current();
+    const models = await this.recognition.models.list();
+    // Before the first utterance the engine has not looked for its file: say now that it is missing.
+    const chosen = models.find((m) => m.id === settings.whisperModel);
+    const notDownloaded = recognizer.id === 'whisper' && r.state === 'not-loaded' && chosen && !chosen.installed;
     return {
       recognizer: {
         id: recognizer.id,
-        state: r.state,
-        message: r.message,
+        state: notDownloaded ? 'missing-model' : r.state,
+        message: notDownloaded
+          ? `The Whisper model ${chosen.label} is not downloaded yet: download it under Speech recognition on the Talk page.`
+          : r.message,
         model: r.model ?? (recognizer.id === 'whisper' ? settings.whisperModel : null),
         loadMs: r.loadMs,
         loads: r.loads,
@@ -134,7 +140,7 @@ export class VoiceService {
       },
       vad: this.vadState(),
       tts: this.speech.state(),
-      models: await this.recognition.models.list(),
+      models,
       hotkey: this.hotkey,
     };
   }
