@@ -8,7 +8,7 @@ import {
 import { toEngineError } from './engine-error';
 import { compileJsonSchema, runGeneration } from './generation';
 import { type LoadedHandle, ModelHost } from './model-host';
-import { connectToParent } from './parent-channel';
+import { connectToParent } from '../shared/parent-channel';
 
 /**
  * The embedded llama.cpp engine, run as a child process by src/main/llm/embedded/ (a process, not
@@ -18,7 +18,7 @@ import { connectToParent } from './parent-channel';
  * answered at once, even mid-generation, because evaluation runs on native threads.
  */
 
-const parent = connectToParent();
+const parent = connectToParent<WorkerEvent>('The embedded LLM engine');
 const post = (event: WorkerEvent): void => parent.post(event);
 
 const host = new ModelHost((level, message) => post({ type: 'log', level, message }));

@@ -5,7 +5,7 @@ import {
   type SttTranscribeRequest,
   sttRequestSchema,
 } from '../../shared/workers/stt-protocol';
-import { connectToParent } from './parent-channel';
+import { connectToParent } from '../shared/parent-channel';
 import { VadHost } from './vad-host';
 import { WhisperHost } from './whisper-host';
 
@@ -18,7 +18,7 @@ import { WhisperHost } from './whisper-host';
  * answered at once.
  */
 
-const parent = connectToParent();
+const parent = connectToParent<SttEvent>('The speech-to-text worker');
 const post = (event: SttEvent): void => parent.post(event);
 
 const whisper = new WhisperHost();

@@ -1,30 +1,6 @@
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
+import { type BuiltWorker, buildWorkerBundle } from '../../../../test/support/worker-bundle';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export type { BuiltWorker };
 
-export interface BuiltWorker {
-  path: string;
-  dispose(): Promise<void>;
-}
-
-/**
- * Bundles src/workers/llm/worker.ts into a runnable .mjs for tests, the way electron-vite does for
- * the app (tests must not depend on its `?modulePath` import). Rolldown is Vite 8's bundler. The
- * file goes under node_modules/.cache so that the external `node-llama-cpp` resolves from the repo.
- */
-export async function buildTestWorker(): Promise<BuiltWorker> {
-  const dir = join(REPO_ROOT, 'node_modules', '.cache', 'cadence-llm-worker');
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `worker-${process.pid}-${Date.now().toString(36)}.mjs`);
-  await build({
-    input: join(REPO_ROOT, 'src', 'workers', 'llm', 'worker.ts'),
-    platform: 'node',
-    external: ['node-llama-cpp'],
-    logLevel: 'warn',
-    output: { file: path, format: 'esm' },
-  });
-  return { path, dispose: () => rm(path, { force: true }) };
-}
+/** The embedded-LLM worker bundled for tests; node-llama-cpp stays external (native). */
+export const buildTestWorker = (): Promise<BuiltWorker> => buildWorkerBundle('llm', ['node-llama-cpp']);

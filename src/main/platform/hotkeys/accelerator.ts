@@ -1,10 +1,12 @@
+import { HOTKEY_MODIFIER_NAMES, type HotkeyModifier } from '../../../shared/domain/hotkey';
+
 /**
  * Electron-style accelerators ("Control+Alt+Space") to libuiohook key codes. The codes are
  * libuiohook's VC_* constants (the same numbers uiohook-napi exports as UiohookKey), kept here so
  * parsing is testable without loading the native hook.
  */
 
-export type Modifier = 'ctrl' | 'alt' | 'shift' | 'meta';
+export type Modifier = HotkeyModifier;
 
 export interface ParsedAccelerator {
   modifiers: ReadonlySet<Modifier>;
@@ -20,21 +22,6 @@ export const MODIFIER_KEYCODES: Record<Modifier, readonly number[]> = {
   alt: [56, 3640],
   shift: [42, 54],
   meta: [3675, 3676],
-};
-
-const MODIFIER_NAMES: Record<string, Modifier> = {
-  control: 'ctrl',
-  ctrl: 'ctrl',
-  commandorcontrol: 'ctrl',
-  cmdorctrl: 'ctrl',
-  alt: 'alt',
-  option: 'alt',
-  altgr: 'alt',
-  shift: 'shift',
-  meta: 'meta',
-  super: 'meta',
-  command: 'meta',
-  cmd: 'meta',
 };
 
 const LETTERS: Record<string, number> = {
@@ -112,7 +99,7 @@ export function parseAccelerator(accelerator: string): ParsedAccelerator {
   const modifiers = new Set<Modifier>();
   const keys: string[] = [];
   for (const part of parts) {
-    const modifier = MODIFIER_NAMES[part.toLowerCase()];
+    const modifier = HOTKEY_MODIFIER_NAMES[part.toLowerCase()];
     if (modifier) modifiers.add(modifier);
     else keys.push(part);
   }

@@ -1,3 +1,5 @@
+import { HOTKEY_MODIFIER_NAMES } from '../../../shared/domain/hotkey';
+
 /**
  * The in-window hold key: matches keyboard events against the hotkey setting (Electron
  * accelerator style, "Control+Alt+Space"). Keys compare by `code` (the physical key), so a
@@ -11,21 +13,6 @@ export interface KeyCombo {
   /** KeyboardEvent.code of the main key, e.g. "Space", "KeyK", "Digit1", "F9". */
   code: string;
 }
-
-const MODIFIERS: Record<string, keyof Omit<KeyCombo, 'code'>> = {
-  control: 'ctrl',
-  ctrl: 'ctrl',
-  commandorcontrol: 'ctrl',
-  cmdorctrl: 'ctrl',
-  alt: 'alt',
-  option: 'alt',
-  altgr: 'alt',
-  shift: 'shift',
-  meta: 'meta',
-  super: 'meta',
-  command: 'meta',
-  cmd: 'meta',
-};
 
 const NAMED_CODES: Record<string, string> = {
   space: 'Space',
@@ -51,7 +38,7 @@ export function parseKeyCombo(accelerator: string): KeyCombo | null {
   for (const raw of accelerator.split('+')) {
     const part = raw.trim().toLowerCase();
     if (part === '') continue;
-    const modifier = MODIFIERS[part];
+    const modifier = HOTKEY_MODIFIER_NAMES[part];
     if (modifier) {
       combo[modifier] = true;
       continue;

@@ -1,8 +1,6 @@
-import type { WorkerEvent } from '../../shared/workers/llm-protocol';
-
-/** The link to the supervisor, whichever way this process was started. */
-export interface ParentChannel {
-  post(event: WorkerEvent): void;
+/** The link to the supervisor, whichever way this worker process was started. */
+export interface ParentChannel<Event> {
+  post(event: Event): void;
   onMessage(listener: (message: unknown) => void): void;
 }
 
@@ -14,10 +12,10 @@ interface ElectronParentPort {
 
 /**
  * Connects to the parent: Electron's utilityProcess (process.parentPort) or a Node child process
- * forked with an IPC channel (process.send). When the parent goes away the engine exits too, so
+ * forked with an IPC channel (process.send). When the parent goes away the worker exits too, so
  * a crashed app never leaves a model loaded in an orphan process.
  */
-export function connectToParent(): ParentChannel {
+export function connectToParent<Event>(workerName: string): ParentChannel<Event> {
   const electronPort = (process as NodeJS.Process & { parentPort?: ElectronParentPort }).parentPort;
   if (electronPort) {
     return {
@@ -26,7 +24,7 @@ export function connectToParent(): ParentChannel {
     };
   }
   const send = process.send?.bind(process);
-  if (!send) throw new Error('The embedded LLM engine must be started by its supervisor (no IPC channel)');
+  if (!send) throw new Error(`${workerName} must be started by its supervisor (no IPC channel)`);
   process.on('disconnect', () => process.exit(0));
   return {
     post: (event) => {
