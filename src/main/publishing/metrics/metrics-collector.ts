@@ -1,22 +1,10 @@
 import { ContractError } from '../../../shared/contract/errors';
-import type { EventBus } from '../../contract/event-bus';
-import type { AppDatabase } from '../../db/database';
-import type { ClockPort } from '../../platform/clock/types';
-import type { Logger } from '../../platform/logger/logger';
-import type { QueuePorts } from '../queue/ports';
 import { MetricsDue } from './metrics-due';
-import { MetricsPuller, type PullResult } from './metrics-puller';
+import { MetricsPuller, type PullerDeps, type PullResult } from './metrics-puller';
 import { ACCOUNT_INTERVAL_MS } from './metrics-schedule';
 
-export interface MetricsDeps {
-  database: AppDatabase;
-  clock: ClockPort;
-  logger: Logger;
-  events: EventBus;
-  /** The creator's time zone (followers are kept per local day). */
-  profile: { get(): Promise<{ timezone: string } | null> };
-  ports: Pick<QueuePorts, 'connectors' | 'tokens'>;
-}
+/** The collector needs what its puller needs. */
+export type MetricsDeps = PullerDeps;
 
 export interface MetricsOptions {
   /** The longest the timer sleeps before looking again (default 15 min real). */
