@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import type { Database as Schema } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<Schema>;
 export type Tx = Transaction<Schema>;
@@ -19,7 +20,7 @@ export class AppDatabase {
   private constructor(raw: SqliteDatabase.Database, path: string) {
     this.raw = raw;
     this.path = path;
-    this.db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+    this.db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   }
 
   /** Opens (creating) a database file. ':memory:' gives a private in-memory database for tests. */
