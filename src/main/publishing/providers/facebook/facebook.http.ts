@@ -1,4 +1,5 @@
 import { ConnectorError, type ConnectorContext, type RateLimitInfo } from '../connector';
+import { parseBody, parseJsonHeader } from '../response-body';
 
 /** The Graph API version Cadence is written against (paths are `/v21.0/...`). */
 export const GRAPH_VERSION = 'v21.0';
@@ -79,9 +80,9 @@ export async function graphFetch<T>(context: ConnectorContext, call: GraphCall, 
 export function readUsage(headers: Headers, now: number): RateLimitInfo[] {
   const out: RateLimitInfo[] = [];
   const used = (u: Usage) => Math.max(u.call_count ?? 0, u.total_cputime ?? 0, u.total_time ?? 0);
-  const app = parseJson<Usage>(headers.get('x-app-usage'));
+  const app = parseJsonHeader<Usage>(headers.get('x-app-usage'));
   if (app) out.push({ bucket: 'app', limit: 100, remaining: Math.max(0, 100 - used(app)), resetAt: null });
-  const buc = parseJson<Record<string, Usage[]>>(headers.get('x-business-use-case-usage'));
+  const buc = parseJsonHeader<Record<string, Usage[]>>(headers.get('x-business-use-case-usage'));
   for (const [id, entries] of Object.entries(buc ?? {})) {
     for (const entry of Array.isArray(entries) ? entries : []) {
       const wait = entry.estimated_time_to_regain_access ?? 0;
@@ -121,22 +122,4 @@ export function graphError(status: number, body: GraphErrorBody, resetAt: string
   }
   if (status === 404) return new ConnectorError('not_found', message, details);
   return new ConnectorError('invalid', message, details);
-}
-
-function parseJson<T>(text: string | null): T | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
-function parseBody(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

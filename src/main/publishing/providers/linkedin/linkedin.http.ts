@@ -1,4 +1,5 @@
 import { ConnectorError, type ConnectorContext, type RateLimitInfo } from '../connector';
+import { parseBody } from '../response-body';
 
 /** The Posts API version Cadence speaks (`LinkedIn-Version: YYYYMM`); LinkedIn keeps each about a year. */
 export const LINKEDIN_API_VERSION = '202605';
@@ -119,13 +120,4 @@ function retryAfter(headers: Headers): string | null {
 function nextUtcMidnight(): string {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)).toISOString();
-}
-
-function parseBody(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

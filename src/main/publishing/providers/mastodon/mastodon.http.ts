@@ -1,4 +1,5 @@
 import { ConnectorError, type ConnectorContext, type RateLimitInfo } from '../connector';
+import { parseBody } from '../response-body';
 
 /** One call to a Mastodon instance's REST API. */
 export interface MastodonCall {
@@ -102,13 +103,4 @@ function describe(error: unknown): string {
     return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
   }
   return String(error);
-}
-
-function parseBody(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

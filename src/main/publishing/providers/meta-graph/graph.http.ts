@@ -1,4 +1,5 @@
 import { ConnectorError, type ConnectorContext, type RateLimitInfo } from '../connector';
+import { parseBody, parseJsonHeader } from '../response-body';
 
 /** One call to a Meta Graph API host (graph.instagram.com, graph.threads.net, graph.facebook.com). */
 export interface GraphCall {
@@ -93,9 +94,9 @@ export function readGraphRateLimits(headers: Headers, now: number): RateLimitInf
     u.estimated_time_to_regain_access && u.estimated_time_to_regain_access > 0
       ? new Date(now + u.estimated_time_to_regain_access * 60_000).toISOString()
       : null;
-  const app = parseJson<UsageCounts>(headers.get('x-app-usage'));
+  const app = parseJsonHeader<UsageCounts>(headers.get('x-app-usage'));
   if (app) infos.push({ bucket: 'app', limit: 100, remaining: Math.max(0, 100 - percent(app)), resetAt: null });
-  const business = parseJson<Record<string, UsageCounts[]>>(headers.get('x-business-use-case-usage'));
+  const business = parseJsonHeader<Record<string, UsageCounts[]>>(headers.get('x-business-use-case-usage'));
   for (const [id, entries] of Object.entries(business ?? {})) {
     for (const usage of Array.isArray(entries) ? entries : []) {
       infos.push({
@@ -141,24 +142,6 @@ export function graphError(
   if (code === 1 || code === 2 || status >= 500) return new ConnectorError('server', message, details);
   if ((code === 100 && sub === 33) || status === 404) return new ConnectorError('not_found', message, details);
   return new ConnectorError('invalid', message, details);
-}
-
-function parseJson<T>(text: string | null): T | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
-function parseBody(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,5 @@
 import { ConnectorError, type ConnectorContext, type RateLimitInfo } from '../connector';
+import { parseBody } from '../response-body';
 
 /** One call to the X API v2. */
 export interface XCall {
@@ -94,13 +95,4 @@ function xError(status: number, problem: Problem, resetAt: string | null, contex
   if (status === 429) return new ConnectorError('rate_limited', message, { ...details, resetAt });
   if (status >= 500) return new ConnectorError('server', message, details);
   return new ConnectorError('invalid', message, details);
-}
-
-function parseBody(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

@@ -1,4 +1,5 @@
 import { ConnectorError, type ConnectorContext } from '../connector';
+import { parseBody } from '../response-body';
 
 /** Google's error body: `{ error: { code, message, errors: [{ domain, reason, message }], status } }`. */
 export interface GoogleErrorBody {
@@ -93,13 +94,4 @@ export function nextPacificMidnight(now: Date): string {
   const offsetMinutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : -480;
   const midnightUtc = Date.UTC(Number(get('year')), Number(get('month')) - 1, Number(get('day')) + 1);
   return new Date(midnightUtc - offsetMinutes * 60_000).toISOString();
-}
-
-function parseBody(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
