@@ -1,0 +1,75 @@
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { registerAccountRoutes } from './accounts/routes';
+import { registerAiRoutes } from './ai/routes';
+import { AccessTokens } from './auth/access-token';
+import { createAuthenticator } from './auth/authenticate';
+import type { ServerConfig } from './config';
+import type { ServerContext } from './context';
+import type { ServerDatabase } from './db/database';
+import { installErrorHandler } from './http/error-handler';
+import type { Mailer } from './mail/mailer';
+import { installHealth, Readiness } from './observability/health';
+import { ServerMetrics } from './observability/metrics';
+import { registerRelayRoutes } from './relay/routes';
+import { registerSyncRoutes } from './sync/routes';
+
+export interface ServerDeps {
+  config: ServerConfig;
+  database: ServerDatabase;
+  mailer: Mailer;
+  logger?: Logger;
+  now?: () => Date;
+  runWorkers?: boolean;
+}
+
+/**
+ * One stateless instance of the sync service. Everything it keeps lives in PostgreSQL, so any
+ * number of instances can run behind a load balancer; live notifications cross instances by
+ * LISTEN/NOTIFY.
+ */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const logger = deps.logger ?? pino({ level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization'] });
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: 8 * 1024 * 1024,
+    // Behind a load balancer the client address comes from X-Forwarded-For (rate limits use it).
+    trustProxy: true,
+  });
+  const tokens = new AccessTokens(deps.config.JWT_SECRET, deps.config.ACCESS_TOKEN_TTL_SECONDS);
+  const metrics = new ServerMetrics();
+  const readiness = new Readiness();
+  const context: ServerContext = {
+    config: deps.config,
+    db: deps.database.db,
+    database: deps.database,
+    tokens,
+    authenticate: createAuthenticator(deps.database.db, tokens),
+    mailer: deps.mailer,
+    metrics,
+    readiness,
+    logger,
+    now: deps.now ?? (() => new Date()),
+    runWorkers: deps.runWorkers ?? true,
+  };
+
+  installErrorHandler(app);
+  metrics.install(app);
+  installHealth(app, deps.database.db, readiness);
+  await app.register(rateLimit, { global: false });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  app.addHook('preClose', async () => readiness.drain());
+
+  await app.register(
+    async (api) => {
+      await registerAccountRoutes(api, context);
+      await registerSyncRoutes(api, context);
+      await registerAiRoutes(api, context);
+      await registerRelayRoutes(api, context);
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

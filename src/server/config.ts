@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** The service's settings, from the environment. Bad values stop it at start with the variable's name. */
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().startsWith('postgres', 'DATABASE_URL must be a postgres:// URL.'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Signs access tokens (HS256). At least 32 bytes. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters.'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  /** Where links in emails point (the desktop app opens cadence:// links; a web page can too). */
+  PUBLIC_URL: z.string().url().default('http://127.0.0.1:8787'),
+  SMTP_URL: z.string().default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().default('Cadence <no-reply@cadence.local>'),
+  /** An OpenAI-compatible upstream for the cloud-AI fallback; unset turns the feature off. */
+  AI_UPSTREAM_URL: z.string().url().optional(),
+  AI_UPSTREAM_KEY: z.string().optional(),
+  AI_DEFAULT_MODEL: z.string().default('gpt-4o-mini'),
+  /** PEM of the relay's private key (X25519/RSA); tokens handed to the relay are sealed to its public key. */
+  RELAY_PRIVATE_KEY: z.string().optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Off behind a proxy that already limits; on by default. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+});
+
+export type ServerConfig = z.infer<typeof envSchema>;
+
+export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`The sync service's settings are not valid:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
