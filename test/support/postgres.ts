@@ -19,6 +19,7 @@ export function postgresUrl(): string {
       const stderr = (error as { stderr?: string }).stderr ?? '';
       throw new Error(
         `PostgreSQL could not start for the tests (scripts/postgres.sh): ${stderr.trim() || String(error)}`,
+        { cause: error },
       );
     }
   }

@@ -5,4 +5,4 @@ import type { IdentityTables } from './tables/identity';
  * its migration in src/server/db/migrations/. Every user-owned table references users(id) ON DELETE
  * CASCADE, so deleting an account removes all of its rows.
  */
-export interface ServerDb extends IdentityTables {}
+export type ServerDb = IdentityTables;
