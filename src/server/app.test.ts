@@ -38,3 +38,50 @@ describe('sync service basics (real PostgreSQL)', () => {
     );
   });
 });
+
+describe('access tokens and devices', () => {
+  let server: TestSyncServer;
+  beforeAll(async () => {
+    server = await startTestSyncServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('lets a signed-in device through and refuses a revoked one at once', async () => {
+    const { createTestUser } = await import('../../test/support/sync-server');
+    const user = await createTestUser(server);
+    const context = await server.app.inject({ method: 'GET', url: '/healthz' });
+    expect(context.statusCode).toBe(200);
+    const { createAuthenticator } = await import('./auth/authenticate');
+    const { AccessTokens } = await import('./auth/access-token');
+    const authenticate = createAuthenticator(
+      server.database.db,
+      new AccessTokens(server.config.JWT_SECRET, server.config.ACCESS_TOKEN_TTL_SECONDS),
+    );
+    const request = { headers: { authorization: `Bearer ${user.accessToken}` }, query: {} } as never;
+    expect(await authenticate(request)).toMatchObject({ userId: user.userId, deviceId: user.deviceId, role: 'user' });
+    await server.database.db
+      .updateTable('devices')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', user.deviceId)
+      .execute();
+    await expect(authenticate(request)).rejects.toMatchObject({ status: 401, code: 'device_revoked' });
+  });
+
+  it('tells an expired token apart from a bad one', async () => {
+    const { AccessTokens } = await import('./auth/access-token');
+    const tokens = new AccessTokens(server.config.JWT_SECRET, 30);
+    const token = await tokens.sign({ userId: crypto.randomUUID(), deviceId: crypto.randomUUID(), role: 'user' });
+    const [head, payload] = token.split('.') as [string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url')}.x`;
+    await expect(tokens.verify(forged)).rejects.toMatchObject({ code: 'unauthenticated' });
+    const clock = { now: new Date() };
+    const moving = new AccessTokens(server.config.JWT_SECRET, 30, () => clock.now);
+    const expiring = await moving.sign({ userId: crypto.randomUUID(), deviceId: crypto.randomUUID(), role: 'user' });
+    await expect(moving.verify(expiring)).resolves.toMatchObject({ role: 'user' });
+    clock.now = new Date(clock.now.getTime() + 120_000);
+    await expect(moving.verify(expiring)).rejects.toMatchObject({ code: 'token_expired' });
+  });
+});

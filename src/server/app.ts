@@ -38,7 +38,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Behind a load balancer the client address comes from X-Forwarded-For (rate limits use it).
     trustProxy: true,
   });
-  const tokens = new AccessTokens(deps.config.JWT_SECRET, deps.config.ACCESS_TOKEN_TTL_SECONDS);
+  const now = deps.now ?? (() => new Date());
+  const tokens = new AccessTokens(deps.config.JWT_SECRET, deps.config.ACCESS_TOKEN_TTL_SECONDS, now);
   const metrics = new ServerMetrics();
   const readiness = new Readiness();
   const context: ServerContext = {
@@ -51,7 +52,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     metrics,
     readiness,
     logger,
-    now: deps.now ?? (() => new Date()),
+    now,
     runWorkers: deps.runWorkers ?? true,
   };
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildServer } from '../../src/server/app';
+import { AccessTokens } from '../../src/server/auth/access-token';
 import { readServerConfig, type ServerConfig } from '../../src/server/config';
 import { createServerDatabase, type ServerDatabase } from '../../src/server/db/database';
 import { migrateToLatest } from '../../src/server/db/migrate';
@@ -84,5 +85,63 @@ export async function startTestSyncServer(env: Record<string, string> = {}): Pro
       await inbox.stop();
       await testDatabase.drop();
     },
+  };
+}
+
+export interface TestUser {
+  userId: string;
+  deviceId: string;
+  email: string;
+  accessToken: string;
+  /** `Authorization` header for fetch. */
+  headers: Record<string, string>;
+}
+
+/**
+ * A user with one device and a signed access token, written straight to the database: tests of
+ * sync, AI and relay need a signed-in device without going through registration and email.
+ */
+export async function createTestUser(
+  server: TestSyncServer,
+  options: { email?: string; tier?: 'free' | 'creator' | 'pro'; role?: 'user' | 'admin'; deviceName?: string } = {},
+): Promise<TestUser> {
+  const email = options.email ?? `user-${Math.random().toString(36).slice(2, 10)}@example.test`;
+  const user = await server.database.db
+    .insertInto('users')
+    .values({
+      email,
+      password_hash: 'not-a-password-login-is-not-used-here',
+      email_verified_at: new Date(),
+      tier: options.tier ?? 'free',
+      role: options.role ?? 'user',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return addTestDevice(server, {
+    userId: user.id,
+    email,
+    role: options.role ?? 'user',
+    deviceName: options.deviceName,
+  });
+}
+
+/** Another signed-in device of an existing test user. */
+export async function addTestDevice(
+  server: TestSyncServer,
+  user: { userId: string; email: string; role?: 'user' | 'admin'; deviceName?: string },
+): Promise<TestUser> {
+  const device = await server.database.db
+    .insertInto('devices')
+    .values({ user_id: user.userId, name: user.deviceName ?? 'Test laptop', platform: 'linux' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const tokens = new AccessTokens(server.config.JWT_SECRET, server.config.ACCESS_TOKEN_TTL_SECONDS);
+  const accessToken = await tokens.sign({ userId: user.userId, deviceId: device.id, role: user.role ?? 'user' });
+  return {
+    userId: user.userId,
+    deviceId: device.id,
+    email: user.email,
+    accessToken,
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
   };
 }

@@ -18,6 +18,8 @@ export class AccessTokens {
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
+    /** The server's clock, so tests can move past expiry. */
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.key = new TextEncoder().encode(secret);
   }
@@ -32,8 +34,8 @@ export class AccessTokens {
       .setSubject(context.userId)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setIssuedAt(this.now())
+      .setExpirationTime(Math.floor(this.now().getTime() / 1000) + this.ttlSeconds)
       .sign(this.key);
   }
 
@@ -44,6 +46,7 @@ export class AccessTokens {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
+        currentDate: this.now(),
       });
       const { sub, did, role } = payload;
       if (typeof sub !== 'string' || typeof did !== 'string' || (role !== 'user' && role !== 'admin')) {
