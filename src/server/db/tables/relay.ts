@@ -1,0 +1,2 @@
+/** Placeholder until the relay area defines its tables (this session). */
+export type RelayTables = Record<never, never>;
