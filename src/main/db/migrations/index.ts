@@ -11,6 +11,8 @@ import * as m009 from './009-create-content-studio';
 import * as m010 from './010-create-publishing';
 import * as m011 from './011-add-publish-job-indexes';
 import * as m012 from './012-create-voice';
+import * as m013 from './013-create-sync';
+import * as m014 from './014-add-publish-relay';
 
 /** One schema step; runs inside the transaction that applies every pending step. */
 export interface Migration {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '010-create-publishing': m010,
   '011-add-publish-job-indexes': m011,
   '012-create-voice': m012,
+  '013-create-sync': m013,
+  '014-add-publish-relay': m014,
 };
