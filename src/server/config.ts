@@ -3,6 +3,11 @@ import { z } from 'zod';
 /** The service's settings, from the environment. Bad values stop it at start with the variable's name. */
 const envSchema = z.object({
   DATABASE_URL: z.string().url().startsWith('postgres', 'DATABASE_URL must be a postgres:// URL.'),
+  /**
+   * A direct (or session-pooled) connection for LISTEN: transaction-mode PgBouncer cannot carry
+   * LISTEN. Defaults to DATABASE_URL.
+   */
+  DATABASE_LISTEN_URL: z.string().url().startsWith('postgres').optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   /** Signs access tokens (HS256). At least 32 bytes. */
@@ -19,13 +24,32 @@ const envSchema = z.object({
   AI_DEFAULT_MODEL: z.string().default('gpt-4o-mini'),
   /** PEM of the relay's private key (X25519/RSA); tokens handed to the relay are sealed to its public key. */
   RELAY_PRIVATE_KEY: z.string().optional(),
+  /** Lets the relay publish to private/loopback hosts: for tests and self-hosted instances on a LAN. */
+  RELAY_ALLOW_PRIVATE_HOSTS: z.enum(['true', 'false']).default('false'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Which proxies to believe about the client address (X-Forwarded-For), as Fastify's trustProxy:
+   * a hop count ("1" behind one load balancer) or address ranges. Off by default, so a client
+   * exposed directly cannot fake its address to get around per-IP limits.
+   */
+  TRUST_PROXY: z.string().default('false'),
   /** Off behind a proxy that already limits; on by default. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
 });
 
 export type ServerConfig = z.infer<typeof envSchema>;
+
+/** TRUST_PROXY as Fastify wants it: false, a hop count, or a list of addresses/CIDR ranges. */
+export function trustProxySetting(value: string): boolean | number | string[] {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
 
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const parsed = envSchema.safeParse(env);

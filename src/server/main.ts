@@ -1,9 +1,9 @@
-import pino from 'pino';
 import { buildServer } from './app';
 import { readServerConfig } from './config';
 import { createServerDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { createSmtpMailer } from './mail/mailer';
+import { createServerLogger } from './observability/logger';
 
 /**
  * `npm run server`: one instance of the sync service against DATABASE_URL. Runs migrations (safe
@@ -12,7 +12,7 @@ import { createSmtpMailer } from './mail/mailer';
  */
 async function main(): Promise<void> {
   const config = readServerConfig(process.env);
-  const logger = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization'] });
+  const logger = createServerLogger(config.LOG_LEVEL);
   const database = createServerDatabase(config.DATABASE_URL, { max: config.DB_POOL_MAX });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');

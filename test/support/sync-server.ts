@@ -37,6 +37,8 @@ export async function startTestSyncServer(env: Record<string, string> = {}): Pro
     SMTP_URL: smtpUrl,
     LOG_LEVEL: 'silent',
     PORT: '0',
+    // Every platform peer in the tests listens on 127.0.0.1.
+    RELAY_ALLOW_PRIVATE_HOSTS: 'true',
     ...env,
   });
   const database = createServerDatabase(config.DATABASE_URL, { max: config.DB_POOL_MAX });

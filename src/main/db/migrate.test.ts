@@ -58,6 +58,8 @@ describe('migrations', () => {
       '010-create-publishing',
       '011-add-publish-job-indexes',
       '012-create-voice',
+      '013-create-sync',
+      '014-add-publish-relay',
     ]);
     expect(report.backupPath).toBe(`${path}.before-003-add-post-search.bak`);
     expect(existsSync(report.backupPath!)).toBe(true);

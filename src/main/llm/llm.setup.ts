@@ -8,9 +8,12 @@ import { resolveEmbeddedWorkerPath } from './embedded/worker-path';
 import { LlmService } from './llm.service';
 import { OllamaLink } from './ollama/ollama.link';
 import type { LlmProvider, ProviderId } from './provider';
+import type { CadenceCloudAccess } from './providers/cadence-cloud.access';
+import { type CadenceCloudProvider, createCadenceCloudProvider } from './providers/cadence-cloud.provider';
 import { BUNDLED_PRICES } from './providers/pricing';
-import { CLOUD_PROVIDERS, isCloudProviderId } from './providers/provider-catalog';
+import { CADENCE_CLOUD, CLOUD_PROVIDERS, isCloudProviderId } from './providers/provider-catalog';
 import { ProviderRegistry, type ProviderRegistryOptions } from './providers/provider-registry';
+import { FREE } from './router/cost';
 import { KeyedCloudProvider } from './router/keyed-cloud-provider';
 
 /** Which local engines to run. Tests turn them off or point them at peers; the app uses 'auto'. */
@@ -21,6 +24,11 @@ export interface LlmEngineOptions {
   embedded?: 'auto' | 'off' | { workerPath: string };
   /** Base URLs per cloud provider (tests point them at protocol peers; a proxy or gateway in use). */
   cloudConnections?: ProviderRegistryOptions['connections'];
+  /**
+   * The Cadence cloud model (the sync service's proxy): the sync session's server and access token,
+   * or null while signed out. Without it the provider is not set up on this device.
+   */
+  cadence?: CadenceCloudAccess;
 }
 
 export interface LlmSetup {
@@ -33,7 +41,10 @@ export interface LlmSetup {
   close(): Promise<void>;
 }
 
-/** Every text engine wired behind the one router: managed Ollama, embedded llama.cpp, five clouds. */
+/**
+ * Every text engine wired behind the one router: managed Ollama, embedded llama.cpp, five keyed
+ * clouds and — when the core passes the sync session's access — the Cadence cloud model.
+ */
 export function createLlm(
   deps: { ports: CorePorts; database: AppDatabase; events: EventBus },
   options: LlmEngineOptions = {},
@@ -51,6 +62,7 @@ export function createLlm(
   const chosenModelFile = new ChosenModelFile(join(dataDir, 'settings', 'embedded-model-file.json'));
   const embedded = startEmbedded(options.embedded ?? 'auto', dataDir, logger, () => chosenModelFile.path);
 
+  const cadence = options.cadence ? createCadenceCloudProvider(options.cadence) : null;
   const providers: Partial<Record<ProviderId, LlmProvider>> = {
     ...(ollama ? { ollama } : {}),
     ...(embedded ? { embedded: embedded.provider } : {}),
@@ -58,6 +70,7 @@ export function createLlm(
     ...Object.fromEntries(
       CLOUD_PROVIDERS.map((e) => [e.id, new KeyedCloudProvider(e.id, () => registry.provider(e.id))]),
     ),
+    ...(cadence ? { cadence } : {}),
   };
 
   const service = new LlmService({
@@ -67,10 +80,12 @@ export function createLlm(
     logger,
     providers,
     priceOf: (provider, model) => {
+      // Included in the Cadence plan (metered in tokens on the server), so it costs no money here.
+      if (provider === CADENCE_CLOUD.id) return FREE;
       const price = BUNDLED_PRICES.priceOf(provider, model);
       return price ? { inPerM: price.input, outPerM: price.output } : null;
     },
-    hasCloudKey: (id) => (isCloudProviderId(id) ? registry.hasApiKey(id) : Promise.resolve(false)),
+    hasCloudKey: (id) => cloudCredential(id, registry, cadence),
   });
 
   return {
@@ -84,6 +99,16 @@ export function createLlm(
       await Promise.allSettled([ollama?.close(), embedded?.close()]);
     },
   };
+}
+
+/** A saved API key for the keyed clouds; a sync sign-in for the Cadence cloud model. */
+function cloudCredential(
+  id: ProviderId,
+  registry: ProviderRegistry,
+  cadence: CadenceCloudProvider | null,
+): Promise<boolean> {
+  if (id === CADENCE_CLOUD.id) return cadence ? cadence.isSignedIn() : Promise.resolve(false);
+  return isCloudProviderId(id) ? registry.hasApiKey(id) : Promise.resolve(false);
 }
 
 function startEmbedded(

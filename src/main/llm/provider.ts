@@ -5,7 +5,8 @@
 
 export type LlmTask = 'drafting' | 'rewriting' | 'hashtags' | 'classification' | 'coaching' | 'embeddings';
 
-export type ProviderId = 'ollama' | 'embedded' | 'openai' | 'anthropic' | 'groq' | 'perplexity' | 'meta';
+/** `cadence` is the Cadence sync service's own cloud model (src/server/ai), reached with the sync sign-in. */
+export type ProviderId = 'ollama' | 'embedded' | 'openai' | 'anthropic' | 'groq' | 'perplexity' | 'meta' | 'cadence';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

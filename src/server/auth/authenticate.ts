@@ -17,7 +17,7 @@ export function bearerToken(request: FastifyRequest): string | null {
  * account takes effect on the next request, not when the token expires. Marks the device seen
  * (at most once a minute, so busy devices don't write on every call).
  */
-export function createAuthenticator(db: Kysely<ServerDb>, tokens: AccessTokens) {
+export function createAuthenticator(db: Kysely<ServerDb>, tokens: AccessTokens, now: () => Date = () => new Date()) {
   return async function authenticate(request: FastifyRequest): Promise<AuthContext> {
     const token = bearerToken(request);
     if (!token) throw new ApiError(401, 'unauthenticated', 'Sign in first: this needs an access token.');
@@ -31,8 +31,8 @@ export function createAuthenticator(db: Kysely<ServerDb>, tokens: AccessTokens) 
       .executeTakeFirst();
     if (!device) throw new ApiError(401, 'unauthenticated', 'This account or device no longer exists; sign in again.');
     if (device.revoked_at) throw new ApiError(401, 'device_revoked', 'This device was signed out from another device.');
-    if (!device.last_seen_at || Date.now() - device.last_seen_at.getTime() > 60_000) {
-      await db.updateTable('devices').set({ last_seen_at: new Date() }).where('id', '=', context.deviceId).execute();
+    if (!device.last_seen_at || now().getTime() - device.last_seen_at.getTime() > 60_000) {
+      await db.updateTable('devices').set({ last_seen_at: now() }).where('id', '=', context.deviceId).execute();
     }
     // The role comes from the database, so a demotion applies before the token expires.
     return { ...context, role: device.role };

@@ -10,7 +10,16 @@ export const LLM_TASKS = ['drafting', 'rewriting', 'hashtags', 'classification',
 export const llmTaskSchema = z.enum(LLM_TASKS);
 export type LlmTaskName = z.infer<typeof llmTaskSchema>;
 
-export const PROVIDER_IDS = ['ollama', 'embedded', 'openai', 'anthropic', 'groq', 'perplexity', 'meta'] as const;
+export const PROVIDER_IDS = [
+  'ollama',
+  'embedded',
+  'openai',
+  'anthropic',
+  'groq',
+  'perplexity',
+  'meta',
+  'cadence',
+] as const;
 export const providerIdSchema = z.enum(PROVIDER_IDS);
 export type ProviderName = z.infer<typeof providerIdSchema>;
 

@@ -6,7 +6,8 @@ import { isoDateTimeSchema, postIdSchema } from './post';
  * A publish job's life: queued → leased → sending → published. `outcome_unknown` (a crash or a
  * lost response mid-send) is settled by looking for the post on the platform, never by sending
  * again blindly; `pending_remote` waits for the platform's own processing; `missed` is a slot
- * that passed while the app was closed, waiting for the creator's choice.
+ * that passed while the app was closed, waiting for the creator's choice; `relayed` was handed to
+ * the sync service's publish relay, which publishes it while this device sleeps.
  */
 export const PUBLISH_JOB_STATUSES = [
   'queued',
@@ -18,6 +19,7 @@ export const PUBLISH_JOB_STATUSES = [
   'failed',
   'cancelled',
   'missed',
+  'relayed',
 ] as const;
 export const publishJobStatusSchema = z.enum(PUBLISH_JOB_STATUSES);
 export type PublishJobStatus = z.infer<typeof publishJobStatusSchema>;

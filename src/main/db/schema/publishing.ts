@@ -48,3 +48,38 @@ export interface RateLimitsTable {
   reset_at: string | null;
   updated_at: string;
 }
+
+/**
+ * A job handed to the sync service's relay (its local status is `relayed`). `relay_job_id` is
+ * null between marking the job and the server's answer; the hand-off is then retried with the
+ * same idempotency key, which the server maps to the same relay job.
+ */
+export interface PublishRelayHandoffsTable {
+  job_id: string;
+  server_url: string;
+  relay_job_id: string | null;
+  handed_at: string;
+  /** The relay's last reported status (queued, sending, published, failed, …). */
+  remote_status: string | null;
+  updated_at: string;
+}
+
+/** Connected accounts whose scheduled posts may go through the relay (opt-in, one by one). */
+export interface PublishRelayAccountsTable {
+  account_id: string;
+  enabled_at: string;
+}
+
+/** Where the last pull of relay results stopped, per sync server. */
+export interface PublishRelayCursorsTable {
+  server_url: string;
+  since: string;
+}
+
+/** The relay's tables, for `db.withTables<PublishRelayTables>()` until they join `Database`. */
+// A type alias, not an interface: `withTables` needs the index signature an alias has implicitly.
+export type PublishRelayTables = {
+  publish_relay_handoffs: PublishRelayHandoffsTable;
+  publish_relay_accounts: PublishRelayAccountsTable;
+  publish_relay_cursors: PublishRelayCursorsTable;
+};

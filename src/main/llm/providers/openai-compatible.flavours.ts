@@ -6,7 +6,7 @@ import type { ProviderId } from '../provider';
  * 2026-09-27, see perplexity.provider.ts.
  */
 export interface ChatFlavour {
-  id: Extract<ProviderId, 'openai' | 'groq' | 'meta'>;
+  id: Extract<ProviderId, 'openai' | 'groq' | 'meta' | 'cadence'>;
   displayName: string;
   defaultBaseURL: string;
   /** GPT-5-family and o-series models refuse `max_tokens`; Groq documents `max_tokens` as deprecated. */

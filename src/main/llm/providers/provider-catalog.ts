@@ -99,3 +99,16 @@ export function cloudProviderEntry(id: CloudProviderId): CloudProviderEntry {
   if (!entry) throw new RangeError(`Unknown cloud provider "${id}"`);
   return entry;
 }
+
+/**
+ * The Cadence sync service's cloud model: no API key of its own (the sync sign-in is the
+ * credential), metered against the plan's monthly tokens rather than billed per call. `default` is
+ * the server's alias for whichever model it offers (src/server/ai/offer.ts).
+ */
+export const CADENCE_CLOUD = {
+  id: 'cadence',
+  displayName: 'Cadence Cloud',
+  defaultModel: 'default',
+  /** Shown where the provider cannot be used because nobody is signed in to sync. */
+  signInMessage: 'Sign in to Cadence sync to use the cloud model',
+} as const satisfies { id: ProviderId; displayName: string; defaultModel: string; signInMessage: string };

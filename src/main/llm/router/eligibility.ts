@@ -1,5 +1,6 @@
 import type { ChainEntry, LlmSettings } from '../../../shared/domain/llm';
 import type { LlmTask, ProviderId } from '../provider';
+import { CADENCE_CLOUD } from '../providers/provider-catalog';
 import type { ProviderInfo } from './provider-gate';
 
 export type SkipReason =
@@ -17,7 +18,8 @@ export type HasCloudKey = (provider: ProviderId) => Promise<boolean>;
 
 /**
  * The policy gates a step must pass before any call is made: present, allowed by privacy mode,
- * and — for cloud — allowed for this task with a key saved. (The provider gate re-checks privacy
+ * and — for cloud — allowed for this task with a key saved (for the Cadence cloud model: signed in
+ * to sync). (The provider gate re-checks privacy
  * at the call itself; this check only gives the user a clear reason early.)
  */
 export async function skipReasonFor(
@@ -34,6 +36,11 @@ export async function skipReasonFor(
   if (!settings.allowedCloudTasks.includes(task)) {
     return skip('cloud_not_allowed', `cloud models are not allowed for ${task}`);
   }
-  if (!(await hasCloudKey(entry.provider))) return skip('no_key', `no API key is saved for ${entry.provider}`);
+  if (!(await hasCloudKey(entry.provider))) {
+    // The Cadence cloud model has no key: its credential is the sync sign-in.
+    const missing =
+      entry.provider === CADENCE_CLOUD.id ? CADENCE_CLOUD.signInMessage : `no API key is saved for ${entry.provider}`;
+    return skip('no_key', missing);
+  }
   return null;
 }

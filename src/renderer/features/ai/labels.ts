@@ -18,6 +18,7 @@ export const PROVIDER_LABELS: Record<ProviderName, string> = {
   groq: 'Groq',
   perplexity: 'Perplexity',
   meta: 'Meta',
+  cadence: 'Cadence Cloud',
 };
 
 /** A provider id as shown to people; unknown ids (from older usage rows) pass through. */

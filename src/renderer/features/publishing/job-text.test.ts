@@ -22,6 +22,15 @@ const job = (over: Partial<PublishJob>): PublishJob => ({
 });
 
 describe('jobLine', () => {
+  it('says a relayed job goes out from the relay, grouped with the queued ones', () => {
+    const relayed = job({ status: 'relayed' });
+    expect(jobLine(relayed, 'UTC', 'en-US')).toMatchObject({
+      text: expect.stringContaining('publish relay'),
+      actions: [],
+    });
+    expect(groupJobs([relayed]).find((g) => g.title === 'Queued')?.jobs).toHaveLength(1);
+  });
+
   it('says when a queued job goes, in the given zone', () => {
     expect(shortWhen('2026-12-01T09:00:00.000Z', 'UTC', 'en-US')).toBe('Tue 9:00 AM');
     expect(jobLine(job({}), 'UTC', 'en-US')).toMatchObject({ text: 'Queued for Tue 9:00 AM', actions: ['cancel'] });

@@ -55,6 +55,12 @@ export function jobLine(job: PublishJob, timeZone?: string, locale?: string): Jo
       return line('Missed while Cadence was closed', 'warn', ['post-now', 'reschedule', 'cancel']);
     case 'cancelled':
       return line('Cancelled', 'neutral', ['retry']);
+    case 'relayed':
+      // The sync service's relay publishes it; its result comes back here when it has run.
+      return line(
+        `With the publish relay for ${shortWhen(job.nextAttemptAt ?? job.dueAt, timeZone, locale)} — goes out even if this device sleeps`,
+        'neutral',
+      );
   }
 }
 
@@ -62,7 +68,7 @@ export function jobLine(job: PublishJob, timeZone?: string, locale?: string): Jo
 export const QUEUE_GROUPS: readonly { title: string; statuses: readonly PublishJobStatus[] }[] = [
   { title: 'Needs you', statuses: ['missed', 'failed'] },
   { title: 'In progress', statuses: ['leased', 'sending', 'outcome_unknown', 'pending_remote'] },
-  { title: 'Queued', statuses: ['queued'] },
+  { title: 'Queued', statuses: ['queued', 'relayed'] },
   { title: 'Published', statuses: ['published'] },
   { title: 'Cancelled', statuses: ['cancelled'] },
 ];
