@@ -31,6 +31,21 @@ describe('sync service basics (real PostgreSQL)', () => {
     expect(serverErrorBodySchema.parse(await response.json()).error.code).toBe('not_found');
   });
 
+  it('believes X-Forwarded-For only as far as TRUST_PROXY says', async () => {
+    const { trustProxySetting } = await import('./config');
+    expect(trustProxySetting('false')).toBe(false);
+    expect(trustProxySetting('10.0.0.0/8, 192.168.0.1')).toEqual(['10.0.0.0/8', '192.168.0.1']);
+    const oneHop = trustProxySetting('1') as (address: string, hop: number) => boolean;
+    expect([oneHop('10.0.0.1', 0), oneHop('10.0.0.2', 1)]).toEqual([true, false]);
+    const response = await server.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
+    // The default trusts no proxy: the socket's address stands.
+    expect(response.statusCode).toBe(200);
+  });
+
   it('refuses bad settings at start with the variable named', async () => {
     const { readServerConfig } = await import('./config');
     expect(() => readServerConfig({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(

@@ -40,11 +40,14 @@ const envSchema = z.object({
 
 export type ServerConfig = z.infer<typeof envSchema>;
 
-/** TRUST_PROXY as Fastify wants it: false, a hop count, or a list of addresses/CIDR ranges. */
-export function trustProxySetting(value: string): boolean | number | string[] {
+/** TRUST_PROXY as Fastify wants it: false, the number of proxy hops to believe, or address ranges. */
+export function trustProxySetting(value: string): boolean | string[] | ((address: string, hop: number) => boolean) {
   const trimmed = value.trim();
   if (trimmed === '' || trimmed === 'false') return false;
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) {
+    const hops = Number(trimmed);
+    return (_address, hop) => hop < hops;
+  }
   return trimmed
     .split(',')
     .map((part) => part.trim())
