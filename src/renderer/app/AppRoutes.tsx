@@ -29,6 +29,7 @@ export function AppRoutes({ onboarded }: { onboarded: boolean }) {
         <Route path="/accounts" element={<pages.accounts />} />
         <Route path="/ai" element={<pages.ai />} />
         <Route path="/settings" element={<pages.settings />} />
+        <Route path="/settings/sync" element={<pages.sync />} />
         <Route path="/diagnostics" element={<pages.diagnostics />} />
         <Route path="/talk" element={<pages.talk />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -23,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/talk', label: 'Talk', icon: 'voice' },
   { to: '/accounts', label: 'Accounts', icon: 'plus' },
   { to: '/ai', label: 'AI', icon: 'sparkles' },
-  { to: '/settings', label: 'Settings', icon: 'settings' },
+  // Exact, so Settings is not also marked current on its Sync page.
+  { to: '/settings', label: 'Settings', icon: 'settings', end: true },
+  { to: '/settings/sync', label: 'Sync', icon: 'history' },
   { to: '/diagnostics', label: 'Diagnostics', icon: 'diagnostics' },
 ];

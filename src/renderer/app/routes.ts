@@ -18,6 +18,7 @@ export const pages = {
   accounts: lazy(() => import('../features/accounts/AccountsPage')),
   ai: lazy(() => import('../features/ai/AiPage')),
   settings: lazy(() => import('../features/settings/SettingsPage')),
+  sync: lazy(() => import('../features/sync/SyncPage')),
   diagnostics: lazy(() => import('../features/diagnostics/DiagnosticsPage')),
   talk: lazy(() => import('../features/talk/TalkPage')),
   onboarding: lazy(() => import('../features/onboarding/OnboardingPage')),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { providerIdSchema } from '../domain/llm';
 import { postIdSchema } from '../domain/post';
 import { draftProgressSchema } from '../domain/studio';
+import { syncStatusSchema } from '../domain/sync';
 import { utterancePhaseSchema } from '../domain/voice';
 
 /** One shape for every long-running job's progress (imports, later model pulls and uploads). */
@@ -72,6 +73,8 @@ export const eventSchemas = {
     outcome: z.enum(['ok', 'cancelled', 'error']),
     usageId: z.number().int().positive().nullable(),
   }),
+  /** The sync account, passphrase step or engine state changed (phase, pending, last sync, errors). */
+  'sync:state': syncStatusSchema,
 };
 export type EventMap = { [K in keyof typeof eventSchemas]: z.infer<(typeof eventSchemas)[K]> };
 export type EventName = keyof EventMap;

@@ -26,10 +26,11 @@ import type { LlmSettingsTable, LlmUsageTable } from './llm';
 import type { PostRevisionsTable, PostsFtsTable, PostsTable } from './posts';
 import type { ProfileTable } from './profile';
 import type { PublishEventsTable, PublishJobsTable, RateLimitsTable } from './publishing';
+import type { SyncSchema } from './sync';
 import type { VoiceCommandsTable, VoiceCustomCommandsTable } from './voice';
 
-/** The whole database as one type; each table's file adds its entry. */
-export interface Database {
+/** The whole database as one type; each table's file adds its entry (sync's tables come in as a group). */
+export interface Database extends SyncSchema {
   profile: ProfileTable;
   posts: PostsTable;
   post_revisions: PostRevisionsTable;
