@@ -178,19 +178,7 @@ export async function revokeDevice(
   deviceId: string,
   reason: RevokeReason,
 ): Promise<void> {
-  const now = context.now();
-  await db
-    .updateTable('refresh_families')
-    .set({ revoked_at: now, revoked_reason: reason })
-    .where('device_id', '=', deviceId)
-    .where('revoked_at', 'is', null)
-    .execute();
-  await db
-    .updateTable('devices')
-    .set({ revoked_at: now })
-    .where('id', '=', deviceId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await revokeSignIns(db, context.now(), { column: 'device', id: deviceId }, reason);
 }
 
 /** After a password reset every sign-in of the account ends, wherever it is. */
@@ -200,17 +188,26 @@ export async function revokeEverySignIn(
   userId: string,
   reason: RevokeReason,
 ): Promise<void> {
-  const now = context.now();
+  await revokeSignIns(db, context.now(), { column: 'user', id: userId }, reason);
+}
+
+/** The refresh families and the devices of one device or of a whole account, ended at `now`. */
+async function revokeSignIns(
+  db: Db,
+  now: Date,
+  scope: { column: 'device' | 'user'; id: string },
+  reason: RevokeReason,
+): Promise<void> {
   await db
     .updateTable('refresh_families')
     .set({ revoked_at: now, revoked_reason: reason })
-    .where('user_id', '=', userId)
+    .where(scope.column === 'device' ? 'device_id' : 'user_id', '=', scope.id)
     .where('revoked_at', 'is', null)
     .execute();
   await db
     .updateTable('devices')
     .set({ revoked_at: now })
-    .where('user_id', '=', userId)
+    .where(scope.column === 'device' ? 'id' : 'user_id', '=', scope.id)
     .where('revoked_at', 'is', null)
     .execute();
 }

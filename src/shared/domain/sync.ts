@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deviceSchema, meResponseSchema } from '../sync-api/accounts';
 
 /**
  * Sync as the desktop app shows it: the Cadence account this device is signed in to, the state of
@@ -70,32 +71,12 @@ export const syncResultSchema = z.object({
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;
 
-/** Plan and usage of the account (GET /v1/me on the server). */
-export const cloudPlanSchema = z.object({
-  email: z.string(),
-  emailVerified: z.boolean(),
-  tier: z.enum(['free', 'creator', 'pro']),
-  role: z.enum(['user', 'admin']),
-  entitlements: z.object({
-    devices: z.number().int().nonnegative(),
-    aiTokensPerMonth: z.number().int().nonnegative(),
-    relayPostsPerMonth: z.number().int().nonnegative(),
-  }),
-  usage: z.object({ aiTokens: z.number().int(), relayPosts: z.number().int(), period: z.string() }),
-  createdAt: z.string(),
-});
+/** Plan and usage of the account: the server's GET /v1/me without the ids. */
+export const cloudPlanSchema = meResponseSchema.omit({ userId: true });
 export type CloudPlan = z.infer<typeof cloudPlanSchema>;
 
-export const cloudDeviceSchema = z.object({
-  id: z.string().uuid(),
-  name: z.string(),
-  platform: z.string(),
-  createdAt: z.string(),
-  lastSeenAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  /** This device. */
-  current: z.boolean(),
-});
+/** A device of the account, as the server lists it (`current` is this device). */
+export const cloudDeviceSchema = deviceSchema;
 export type CloudDevice = z.infer<typeof cloudDeviceSchema>;
 
 /** A clock further off than this from the server's is mentioned to the creator. */
