@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createAccounts, type AccountsDomain } from './accounts/accounts.setup';
 import { createPublishing, type PublishingDomain } from './publishing/publishing.setup';
+import { createRelay, type RelayDomain } from './publishing/relay/relay.setup';
 import { createStudio, type StudioDomain } from './studio/studio.setup';
 import { createTemplates, type TemplatesDomain } from './templates/templates.setup';
 import { createBrand, type BrandDomain } from './brand/brand.setup';
@@ -29,12 +30,14 @@ import { LlmAdminService } from './llm/admin/llm-admin.service';
 import { llmHandlers } from './llm/llm.handlers';
 import type { LlmService } from './llm/llm.service';
 import { createLlm, type LlmEngineOptions, type LlmSetup } from './llm/llm.setup';
+import { cadenceAccessFrom } from './llm/providers/cadence-cloud.access';
 import type { CorePorts } from './ports';
 import { postsHandlers } from './posts/posts.handlers';
 import { PostsService } from './posts/posts.service';
 import { profileHandlers } from './profile/profile.handlers';
 import { ProfileService } from './profile/profile.service';
 import { createReports, type ReportsDomain } from './reports/reports.setup';
+import { createSync, type SyncDomain } from './sync/sync.setup';
 import { createVoice, type VoiceDomain, type VoiceNeighbours } from './voice/voice.setup';
 
 export const DATABASE_FILE = 'cadence.db';
@@ -74,6 +77,10 @@ export interface Core {
     accounts: AccountsDomain;
     publishing: PublishingDomain;
     voice: VoiceDomain;
+    /** The Cadence account and multi-device sync (issue #7). */
+    sync: SyncDomain;
+    /** The publish relay: scheduled text posts handed to the sync service while this device sleeps. */
+    relay: RelayDomain;
   };
   close(): Promise<void>;
 }
@@ -124,7 +131,12 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     profile.repository,
     posts.repository,
   );
-  const llm = createLlm({ ports, database, events }, options.llm);
+  // The Cadence cloud model signs in through the sync session, built later with the domains; the
+  // access is looked up per call, so signing in or out needs no restart.
+  const llm = createLlm(
+    { ports, database, events },
+    { cadence: cadenceAccessFrom(() => domains.sync.session), ...options.llm },
+  );
   const llmAdmin = new LlmAdminService({ ...llm, dataDir: ports.dataDir, events, logger: ports.logger });
   const purged = await posts.purgeTrash();
   if (purged > 0) ports.logger.info({ purged }, 'emptied old posts from the trash');
@@ -158,6 +170,13 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
       queue: { connectors: (platform) => accounts.registry.connector(platform), tokens: accounts.tokens },
     }),
     voice: createVoice(deps, (): VoiceNeighbours => domains),
+    sync: createSync(deps),
+    // After publishing and sync: the relay reads the session and re-applies post changes per call.
+    relay: createRelay(deps, {
+      tokens: accounts.tokens,
+      session: (): SyncDomain['session'] => domains.sync.session,
+      resync: (postId): Promise<void> => domains.publishing.service.syncPost(postId),
+    }),
   };
 
   const handlers: Handlers = {
@@ -183,6 +202,8 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     ...domains.accounts.handlers,
     ...domains.publishing.handlers,
     ...domains.voice.handlers,
+    ...domains.sync.handlers,
+    ...domains.relay.handlers,
   };
   const dispatcher = new Dispatcher(handlers, ports.logger);
   for (const domain of Object.values(domains)) domain.start();

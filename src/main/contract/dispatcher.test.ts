@@ -17,6 +17,8 @@ import { coachMalformedInputs } from '../coach/coach.malformed.test-support';
 import { importsMalformedInputs } from '../imports/imports.malformed.test-support';
 import { reportsMalformedInputs } from '../reports/reports.malformed.test-support';
 import { voiceMalformedInputs } from '../voice/voice.malformed.test-support';
+import { syncMalformedInputs } from '../sync/sync.malformed.test-support';
+import { relayMalformedInputs } from '../publishing/relay/relay.malformed.test-support';
 
 const UUID = '3f2b8c1e-7a4d-4e6f-9b1a-2c3d4e5f6a7b';
 
@@ -138,6 +140,8 @@ const malformedInputs: Record<Channel, unknown[]> = {
   ...accountsMalformedInputs,
   ...publishingMalformedInputs,
   ...voiceMalformedInputs,
+  ...syncMalformedInputs,
+  ...relayMalformedInputs,
 };
 
 describe('contract validation', () => {

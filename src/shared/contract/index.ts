@@ -21,6 +21,8 @@ import { postsChannels } from './posts';
 import { profileChannels } from './profile';
 import { reportsChannels } from './reports';
 import { voiceChannels } from './voice';
+import { syncChannels } from './sync';
+import { relayChannels } from './relay';
 
 /**
  * Every channel of the Cadence contract, `domain:verb-noun`. A new domain adds its file here;
@@ -49,6 +51,8 @@ export const contract = {
   ...accountsChannels,
   ...publishingChannels,
   ...voiceChannels,
+  ...syncChannels,
+  ...relayChannels,
 };
 
 export type Contract = typeof contract;

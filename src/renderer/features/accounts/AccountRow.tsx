@@ -4,6 +4,7 @@ import { formatDateTime } from '../../ui/format';
 import { PlatformBadge } from '../../ui/PlatformBadge';
 import { platformLabel } from '../../ui/platforms';
 import { ToneBadge } from '../publishing/ToneBadge';
+import { RelayToggle } from '../relay/RelayToggle';
 import { useAccounts } from './accounts.store';
 import { accountBadge, displayHandle } from './connect-method';
 
@@ -46,6 +47,7 @@ export function AccountRow({ account }: { account: AccountHealth }) {
             </div>
           )}
         </dl>
+        {account.source === 'connected' && <RelayToggle accountId={account.id} who={who} />}
       </div>
       {account.source !== 'import' && (
         <div className="flex gap-2">

@@ -3,6 +3,7 @@ import { PLATFORM_LABELS } from '../../../shared/domain/platform';
 import type { PublishJob } from '../../../shared/domain/publishing';
 import { Button } from '../../ui/Button';
 import { PlatformBadge } from '../../ui/PlatformBadge';
+import { useRelayStatus } from '../relay/relay.store';
 import { runJobAction } from './job-actions';
 import { actionLabel, jobLine, type JobAction } from './job-text';
 import { defaultRescheduleInput, parseRescheduleInput, zoneOrLocal } from './reschedule-time';
@@ -14,13 +15,16 @@ const ACTION_TEXT: Record<JobAction, string> = {
   cancel: 'Cancel',
   'post-now': 'Post now',
   reschedule: 'Reschedule',
+  'hand-to-relay': 'Hand to relay',
+  'take-back': 'Take back',
 };
 
 /** One platform's job: its status in words, the link once published, and what can be done. */
 export function JobStatusLine({ job, timeZone }: { job: PublishJob; timeZone?: string | undefined }) {
   const [busy, setBusy] = useState(false);
   const [picking, setPicking] = useState(false);
-  const line = jobLine(job, timeZone);
+  const relay = useRelayStatus();
+  const line = jobLine(job, timeZone, undefined, relay);
   const run = async (action: JobAction, at?: string): Promise<boolean> => {
     setBusy(true);
     try {

@@ -2,6 +2,7 @@ import type { PublishJob } from '../../../shared/domain/publishing';
 import { errorMessage } from '../../ui/errors';
 import { showToast } from '../../ui/toasts.store';
 import { actionLabel, type JobAction } from './job-text';
+import { handToRelay, takeBackFromRelay } from '../relay/queries';
 import { cancelJob, resolveMissed, retryJob } from './queries';
 
 /** Runs a job action; the list reloads on the publishing:changed event that follows. */
@@ -10,6 +11,8 @@ export async function runJobAction(job: PublishJob, action: JobAction, at?: stri
   try {
     if (action === 'retry') await retryJob(job.id);
     else if (action === 'cancel') await cancelJob(job.id);
+    else if (action === 'hand-to-relay') await handToRelay(job.id);
+    else if (action === 'take-back') await takeBackFromRelay(job.id);
     else await resolveMissed(job.id, action, action === 'reschedule' ? at : undefined);
     return true;
   } catch (error) {

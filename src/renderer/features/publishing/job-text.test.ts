@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishJob } from '../../../shared/domain/publishing';
-import { actionLabel, groupJobs, jobLine, refusalFindings, shortWhen } from './job-text';
+import { actionLabel, canHandToRelay, groupJobs, jobLine, refusalFindings, shortWhen } from './job-text';
 
 const job = (over: Partial<PublishJob>): PublishJob => ({
   id: '11111111-1111-4111-8111-111111111111',
@@ -22,11 +22,11 @@ const job = (over: Partial<PublishJob>): PublishJob => ({
 });
 
 describe('jobLine', () => {
-  it('says a relayed job goes out from the relay, grouped with the queued ones', () => {
+  it('says a relayed job goes out from the relay and can be taken back, grouped with the queued ones', () => {
     const relayed = job({ status: 'relayed' });
     expect(jobLine(relayed, 'UTC', 'en-US')).toMatchObject({
       text: expect.stringContaining('publish relay'),
-      actions: [],
+      actions: ['take-back'],
     });
     expect(groupJobs([relayed]).find((g) => g.title === 'Queued')?.jobs).toHaveLength(1);
   });
@@ -86,5 +86,34 @@ describe('labels and refusals', () => {
     ]);
     expect(refusalFindings(null)).toEqual([]);
     expect(refusalFindings({ findings: 'x' })).toEqual([]);
+  });
+});
+
+describe('hand-over to the publish relay', () => {
+  const ACCOUNT = '33333333-3333-4333-8333-333333333333';
+  const relay = { signedIn: true, accountIds: [ACCOUNT], platforms: ['mastodon' as const] };
+
+  it('offers "Hand to relay" on a queued job of an opted-in account, before Cancel', () => {
+    const queued = job({ platform: 'mastodon', accountId: ACCOUNT });
+    expect(jobLine(queued, 'UTC', 'en-US', relay).actions).toEqual(['hand-to-relay', 'cancel']);
+    // A job that does not name its account yet goes by its platform.
+    expect(canHandToRelay(job({ platform: 'mastodon' }), relay)).toBe(true);
+  });
+
+  it('offers nothing more when signed out, for other accounts, after a try, or for other statuses', () => {
+    const queued = job({ platform: 'mastodon', accountId: ACCOUNT });
+    expect(jobLine(queued, 'UTC', 'en-US', { ...relay, signedIn: false }).actions).toEqual(['cancel']);
+    expect(jobLine(queued, 'UTC', 'en-US').actions).toEqual(['cancel']);
+    expect(
+      canHandToRelay(job({ platform: 'mastodon', accountId: '44444444-4444-4444-8444-444444444444' }), relay),
+    ).toBe(false);
+    expect(canHandToRelay(job({ platform: 'x' }), relay)).toBe(false);
+    expect(canHandToRelay({ ...queued, attempts: 1 }, relay)).toBe(false);
+    expect(jobLine({ ...queued, status: 'failed' }, 'UTC', 'en-US', relay).actions).toEqual(['retry', 'cancel']);
+  });
+
+  it('labels the relay actions with the platform', () => {
+    expect(actionLabel('hand-to-relay', 'mastodon')).toBe('Hand Mastodon to the relay');
+    expect(actionLabel('take-back', 'mastodon')).toBe('Take Mastodon back from the relay');
   });
 });

@@ -1,8 +1,21 @@
+import type { RelayStatus } from '../../../shared/contract/relay';
 import { PLATFORM_LABELS } from '../../../shared/domain/platform';
 import type { PublishJob, PublishJobStatus } from '../../../shared/domain/publishing';
 
 /** What the creator can do with a job from the status line. */
-export type JobAction = 'retry' | 'cancel' | 'post-now' | 'reschedule';
+export type JobAction = 'retry' | 'cancel' | 'post-now' | 'reschedule' | 'hand-to-relay' | 'take-back';
+
+/** What the status line needs to know about the publish relay (`relay:status`). */
+export type RelayReach = Pick<RelayStatus, 'signedIn' | 'accountIds' | 'platforms'>;
+
+/**
+ * Whether a queued job can be handed to the relay by hand: signed in to sync, never tried, and
+ * its account opted in (a job that does not name its account yet goes by its platform).
+ */
+export function canHandToRelay(job: PublishJob, relay: RelayReach | null | undefined): boolean {
+  if (!relay?.signedIn || job.status !== 'queued' || job.attempts > 0) return false;
+  return job.accountId ? relay.accountIds.includes(job.accountId) : relay.platforms.includes(job.platform);
+}
 
 export interface JobLine {
   /** The sentence: "Queued for Tue 9:00", "Failed: … ". */
@@ -23,8 +36,11 @@ export function shortWhen(iso: string, timeZone?: string, locale?: string): stri
   }).format(new Date(iso));
 }
 
-/** The status line for one platform's job (the Publishing panel and the queue use the same words). */
-export function jobLine(job: PublishJob, timeZone?: string, locale?: string): JobLine {
+/**
+ * The status line for one platform's job (the Publishing panel and the queue use the same words).
+ * `relay`: the relay status, for the hand-over action (omitted: no relay actions for queued jobs).
+ */
+export function jobLine(job: PublishJob, timeZone?: string, locale?: string, relay?: RelayReach | null): JobLine {
   const platform = PLATFORM_LABELS[job.platform];
   const line = (text: string, tone: JobLine['tone'], actions: JobAction[] = []): JobLine => ({
     text,
@@ -34,7 +50,11 @@ export function jobLine(job: PublishJob, timeZone?: string, locale?: string): Jo
   });
   switch (job.status) {
     case 'queued':
-      return line(`Queued for ${shortWhen(job.nextAttemptAt ?? job.dueAt, timeZone, locale)}`, 'neutral', ['cancel']);
+      return line(
+        `Queued for ${shortWhen(job.nextAttemptAt ?? job.dueAt, timeZone, locale)}`,
+        'neutral',
+        canHandToRelay(job, relay) ? ['hand-to-relay', 'cancel'] : ['cancel'],
+      );
     case 'leased':
     case 'sending':
       return line('Sending…', 'busy');
@@ -60,6 +80,8 @@ export function jobLine(job: PublishJob, timeZone?: string, locale?: string): Jo
       return line(
         `With the publish relay for ${shortWhen(job.nextAttemptAt ?? job.dueAt, timeZone, locale)} — goes out even if this device sleeps`,
         'neutral',
+        // Back to this device's queue, as long as the relay has not started it (main says so if it has).
+        ['take-back'],
       );
   }
 }
@@ -95,6 +117,10 @@ export function actionLabel(action: JobAction, platform: PublishJob['platform'])
       return `Post now on ${name}`;
     case 'reschedule':
       return `Reschedule ${name}`;
+    case 'hand-to-relay':
+      return `Hand ${name} to the relay`;
+    case 'take-back':
+      return `Take ${name} back from the relay`;
   }
 }
 
