@@ -42,7 +42,9 @@ export class SyncLocalStore {
 
   /**
    * Turns capture on, queueing every existing synced row as an insert so data written before
-   * sync was enabled reaches the other devices. Runs once; later calls do nothing.
+   * sync was enabled reaches the other devices. Runs once; later calls do nothing. Fields that
+   * already have a clock came from the server in the first pull: queueing them again would stamp
+   * them now and let them beat a delete another device made in between, so they are left alone.
    */
   enableCapture(): boolean {
     if (this.mode() !== 0) return false;
@@ -55,9 +57,13 @@ export class SyncLocalStore {
             .prepare(
               `insert into sync_changelog (table_name, row_id, op, column_name, value, wall_ms)
                select ?, cast(${spec.key} as text), 'insert', ?, ${column}, ?
-               from ${spec.table}`,
+               from ${spec.table} as t
+               where not exists (
+                 select 1 from sync_field_clock c
+                 where c.table_name = ? and c.row_id = cast(t.${spec.key} as text) and c.column_name = ?
+               )`,
             )
-            .run(spec.table, column, wallMs);
+            .run(spec.table, column, wallMs, spec.table, column);
         }
       }
       // Grouping by row needs each row's fields together: reorder what was just queued.
