@@ -21,6 +21,8 @@ interface CheckboxGroupProps<T extends string> {
   layoutClass?: string;
   /** Pill tiles without a visible box (the checkbox stays, for keyboards and screen readers). */
   pills?: boolean;
+  /** Not yet choosable (e.g. while the defaults load, so a click cannot race them). */
+  disabled?: boolean;
 }
 
 /** A fieldset of checkbox tiles; the group's error is tied to every box. */
@@ -34,12 +36,18 @@ export function CheckboxGroup<T extends string>({
   hint,
   layoutClass = 'grid grid-cols-2 sm:grid-cols-3',
   pills = false,
+  disabled = false,
 }: CheckboxGroupProps<T>) {
   const errorId = `${idPrefix}-error`;
   const hintId = `${idPrefix}-hint`;
   const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset aria-describedby={describedBy} className="space-y-2">
+    <fieldset
+      aria-describedby={describedBy}
+      disabled={disabled}
+      aria-busy={disabled || undefined}
+      className="space-y-2"
+    >
       <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">{legend}</legend>
       {hint && (
         <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">

@@ -18,6 +18,7 @@ export function IdeaForm() {
   const form = useStudio((s) => s.form);
   const errors = useStudio((s) => s.errors);
   const run = useStudio((s) => s.run);
+  const ready = useStudio((s) => s.ready);
   const { setForm, setSourceKind, togglePlatform, draft, stop, init } = useStudio.getState();
   const running = run !== 'idle';
 
@@ -67,6 +68,7 @@ export function IdeaForm() {
         error={errors.platforms}
         layoutClass="flex flex-wrap"
         pills
+        disabled={!ready}
       />
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
         <TemplateFields />

@@ -24,6 +24,8 @@ interface StudioState {
   /** Each card's post id by request id, once the core made the posts. */
   postIds: Record<string, string>;
   timezone: string;
+  /** The profile's defaults are in the form (or could not be read): platforms can be picked. */
+  ready: boolean;
   /** Fills the platforms and time zone from the profile once. */
   init: () => Promise<void>;
   setForm: (patch: Partial<IdeaForm>) => void;
@@ -69,6 +71,7 @@ export const useStudio = create<StudioState>()((set, get) => {
     cards: [],
     postIds: {},
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    ready: false,
 
     init: async () => {
       try {
@@ -78,6 +81,8 @@ export const useStudio = create<StudioState>()((set, get) => {
         if (get().form.platforms.length === 0) get().setForm({ platforms: [...profile.platforms] });
       } catch {
         // Defaults only; the creator picks platforms by hand.
+      } finally {
+        set({ ready: true });
       }
     },
 
