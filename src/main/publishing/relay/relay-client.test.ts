@@ -17,6 +17,7 @@ import type { ConnectorContext } from '../providers/connector';
 import { createMastodonConnector } from '../providers/mastodon/mastodon.connector';
 import type { TokensPort } from '../queue/ports';
 import { RelayClient } from './relay-client';
+import { insertMastodonAccount } from './relay.test-support';
 import { followRelayedPosts, startRelayPolling } from './relay-follow';
 
 let server: TestSyncServer;
@@ -66,28 +67,8 @@ async function openCore(dataDir: string): Promise<TestCore> {
   return core;
 }
 
-async function connectMastodon(t: TestCore): Promise<string> {
-  const id = randomUUID();
-  const now = t.clock.now().toISOString();
-  await t.core.database.db
-    .insertInto('accounts')
-    .values({
-      id,
-      platform: 'mastodon',
-      handle: '@creator',
-      display_name: 'Creator',
-      source: 'connected',
-      token_status: 'valid',
-      created_at: now,
-      updated_at: now,
-      external_id: peer.account.id,
-      instance_url: peer.origin,
-      token_expires_at: null,
-      token_checked_at: null,
-      status_detail: null,
-    })
-    .execute();
-  return id;
+function connectMastodon(t: TestCore): Promise<string> {
+  return insertMastodonAccount(t, peer);
 }
 
 function relayFor(t: TestCore, tokens: TokensPort, dataDir: string): RelayClient {

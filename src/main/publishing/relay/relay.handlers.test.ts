@@ -10,6 +10,7 @@ import { relayKeyPair } from '../../../server/relay/relay.test-support';
 import { TokenStore } from '../../accounts/token-store';
 import { createLogger } from '../../platform/logger/logger';
 import { createRelay } from './relay.setup';
+import { insertMastodonAccount } from './relay.test-support';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -33,26 +34,7 @@ afterAll(async () => {
 
 /** A connected Mastodon account on the peer, its token in the core's secrets like a real connect. */
 async function connectMastodon(core: TestCore): Promise<string> {
-  const id = randomUUID();
-  const now = core.clock.now().toISOString();
-  await core.core.database.db
-    .insertInto('accounts')
-    .values({
-      id,
-      platform: 'mastodon',
-      handle: '@creator',
-      display_name: 'Creator',
-      source: 'connected',
-      token_status: 'valid',
-      created_at: now,
-      updated_at: now,
-      external_id: peer.account.id,
-      instance_url: peer.origin,
-      token_expires_at: null,
-      token_checked_at: null,
-      status_detail: null,
-    })
-    .execute();
+  const id = await insertMastodonAccount(core, peer);
   await new TokenStore(core.core.ports.secrets).set(id, { accessToken: peer.issueToken(['read', 'write']) });
   return id;
 }
