@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { accountHealthSchema, accountIdSchema, connectStartSchema, connectStatusSchema } from '../domain/accounts';
+import {
+  accountHealthSchema,
+  accountIdSchema,
+  connectStartSchema,
+  connectStatusSchema,
+  ownAppSchema,
+  signInOptionSchema,
+} from '../domain/accounts';
 import { platformSchema } from '../domain/platform';
+import { confidentialPlatformSchema } from '../sync-api/oauth';
 import { defineChannel } from './channel';
 
 const instanceUrlSchema = z
@@ -52,6 +60,33 @@ export const accountsChannels = {
     output: connectStartSchema,
     summary:
       'Starts the sign-in flow again for an account, keeping its id (and its refresh token until a new one arrives).',
+  }),
+  'accounts:list-sign-in-options': defineChannel({
+    input: z.object({}).strict(),
+    output: z.array(signInOptionSchema),
+    summary:
+      "For each platform: whether Cadence can sign in to it now, and through what (Cadence's app via sync, your own app, or a public client), or why not.",
+  }),
+  'accounts:list-own-apps': defineChannel({
+    input: z.object({}).strict(),
+    output: z.array(ownAppSchema),
+    summary: 'The platform apps the creator registered themselves (client ids only; secrets stay in the keychain).',
+  }),
+  'accounts:save-own-app': defineChannel({
+    input: z
+      .object({
+        platform: confidentialPlatformSchema,
+        clientId: z.string().trim().min(1, 'Enter the app id (client id)').max(200, 'The app id is too long'),
+        clientSecret: z.string().trim().min(1, 'Enter the app secret').max(500, 'The app secret is too long'),
+      })
+      .strict(),
+    output: ownAppSchema,
+    summary: "Saves the creator's own app for a platform; its secret goes to the OS keychain, never to the database.",
+  }),
+  'accounts:remove-own-app': defineChannel({
+    input: z.object({ platform: confidentialPlatformSchema }).strict(),
+    output: z.object({ removed: z.boolean() }),
+    summary: "Forgets the creator's own app for a platform (connected accounts keep working until they need a renewal).",
   }),
   'accounts:disconnect': defineChannel({
     input: z.object({ accountId: accountIdSchema }).strict(),

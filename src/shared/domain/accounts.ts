@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { confidentialPlatformSchema } from '../sync-api/oauth';
 import { platformSchema } from './platform';
 
 /** How healthy a connected account's token is (the token-health view). */
@@ -43,3 +44,23 @@ export const connectStartSchema = z.object({
   expiresAt: z.string(),
 });
 export type ConnectStart = z.infer<typeof connectStartSchema>;
+
+/** The creator's own app at a platform whose token calls need a client secret (kept in the keychain). */
+export const ownAppSchema = z.object({
+  platform: confidentialPlatformSchema,
+  clientId: z.string(),
+  savedAt: z.string(),
+});
+export type OwnApp = z.infer<typeof ownAppSchema>;
+
+/**
+ * How Cadence signs in to a platform right now: 'own-app' (the creator's app), 'cadence-sync' (Cadence's
+ * app through the sync service's broker), 'public' (PKCE without a secret), 'app-password' or
+ * 'instance-app' (Bluesky, Mastodon); 'unavailable' says why in `detail`.
+ */
+export const signInOptionSchema = z.object({
+  platform: platformSchema,
+  via: z.enum(['own-app', 'cadence-sync', 'public', 'app-password', 'instance-app', 'unavailable']),
+  detail: z.string(),
+});
+export type SignInOption = z.infer<typeof signInOptionSchema>;

@@ -24,6 +24,7 @@ export const SERVER_ERROR_CODES = [
   'clock_skew',
   'key_mismatch',
   'upstream_failed',
+  'invalid_grant',
   'unavailable',
   'internal',
 ] as const;

@@ -1,4 +1,5 @@
 export * from './accounts';
 export * from './errors';
+export * from './oauth';
 export * from './relay';
 export * from './sync';

@@ -41,6 +41,18 @@ export type AuthSpec =
       scopes: string[];
       /** Scopes without which publishing cannot work (token health says "missing scope"). */
       requiredScopes: string[];
+      /**
+       * 'confidential': the token endpoint needs the app's client secret (Meta, TikTok, LinkedIn,
+       * Google), so the calls go through the creator's own app or the sync service's broker.
+       * Public PKCE clients (X) leave it out.
+       */
+      exchange?: 'confidential';
+      /** The authorize URL's parameter for the client id ('client_key' at TikTok). */
+      clientIdParam?: string;
+      /** How scopes are joined on the authorize URL (',' at TikTok and Meta; ' ' by default). */
+      scopeSeparator?: string;
+      /** How the PKCE challenge is written: base64url (RFC 7636, the default) or hex (TikTok desktop). */
+      pkceChallengeEncoding?: 'base64url' | 'hex';
     }
   | { kind: 'app-password' }
   | { kind: 'mastodon-app'; scopes: string[] };

@@ -56,6 +56,7 @@ export const CONTRACT_CODES: Record<ServerErrorCode, ErrorCode> = {
   rate_limited: 'UNAVAILABLE',
   clock_skew: 'VALIDATION_FAILED',
   upstream_failed: 'UNAVAILABLE',
+  invalid_grant: 'UNAUTHORIZED',
   unavailable: 'UNAVAILABLE',
   internal: 'UNAVAILABLE',
 };
