@@ -9,6 +9,7 @@ export const YT_UPLOAD = 'https://www.googleapis.com/auth/youtube.upload';
 export const YT_READONLY = 'https://www.googleapis.com/auth/youtube.readonly';
 export const YT_FULL = 'https://www.googleapis.com/auth/youtube';
 export const YT_FORCE_SSL = 'https://www.googleapis.com/auth/youtube.force-ssl';
+export const YT_PARTNER = 'https://www.googleapis.com/auth/youtubepartner';
 
 const CHUNK_UNIT = 256 * 1024;
 const CATEGORIES = new Set(['1', '2', '10', '15', '17', '19', '20', '22', '23', '24', '25', '26', '27', '28', '29']);
@@ -102,12 +103,26 @@ const UNAUTHORIZED: Reply = {
   ),
   headers: { 'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"' },
 };
-const INSUFFICIENT = googleError(
-  403,
-  'insufficientPermissions',
-  'Request had insufficient authentication scopes.',
-  'global',
-);
+/**
+ * A token without any scope the method accepts (developers.google.com/youtube/v3/docs/errors:
+ * forbidden/insufficientPermissions; the header per RFC 6750 §3.1 `insufficient_scope`).
+ */
+const insufficient = (anyOf: string[]): Reply => {
+  const reply = googleError(
+    403,
+    'insufficientPermissions',
+    'Request had insufficient authentication scopes.',
+    'global',
+  );
+  const body = reply.body as { error: { errors: { message: string }[] } };
+  body.error.errors = body.error.errors.map((e) => ({ ...e, message: 'Insufficient Permission' }));
+  return {
+    ...reply,
+    headers: {
+      'www-authenticate': `Bearer realm="https://accounts.google.com/", error="insufficient_scope", scope="${anyOf.join(' ')}"`,
+    },
+  };
+};
 const bad = (reason: string, message: string) => googleError(400, reason, message);
 
 /** YouTube's tag budget: the tags joined by commas, a tag with a space counted with its quotes. */
@@ -162,7 +177,12 @@ export async function startYouTubePeer(options: { dailyQuota?: number } = {}): P
     const token = bearer(req.headers);
     const entry = token === undefined ? undefined : tokens.get(token);
     if (!entry || entry.expiresAt <= Date.now()) return UNAUTHORIZED;
-    if (!anyOf.some((s) => entry.scopes.includes(s))) return INSUFFICIENT;
+    if (!anyOf.some((s) => entry.scopes.includes(s))) {
+      // developers.google.com/youtube/v3/determine_quota_cost: every request, even an invalid one, costs
+      // at least one unit.
+      quotaUsed = Math.min(dailyQuota, quotaUsed + 1);
+      return insufficient(anyOf);
+    }
     if (quotaUsed + cost > dailyQuota)
       return googleError(
         403,
@@ -390,8 +410,11 @@ export async function startYouTubePeer(options: { dailyQuota?: number } = {}): P
       };
     }
     if (route === 'DELETE /youtube/v3/videos') {
-      const denied = guard(req, [YT_FULL, YT_FORCE_SSL], COST.delete);
+      // developers.google.com/youtube/v3/docs/videos/delete: youtube, youtube.force-ssl or youtubepartner
+      // (never youtube.upload / youtube.readonly); 50 units; 204 with no body; videoNotFound 404.
+      const denied = guard(req, [YT_FULL, YT_FORCE_SSL, YT_PARTNER], COST.delete);
       if (denied) return denied;
+      if (!q.get('id')) return bad('missingRequiredParameter', 'No filter selected. Expected one of: id');
       const v = videos.get(q.get('id') ?? '');
       if (!v || v.deleted)
         return googleError(404, 'videoNotFound', 'The video that you are trying to delete cannot be found.');

@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   startYouTubePeer,
+  YT_FORCE_SSL,
   YT_FULL,
+  YT_READONLY,
   YT_UPLOAD,
   type YouTubePeer,
   youtubeFaults,
 } from '../../../../../test/peers/youtube/server';
 import { type MediaItem, type PublishRequest } from '../connector';
 import { connectorTestSetup, failure } from '../connector.test-support';
-import { createYouTubeConnector } from './youtube.connector';
+import { createYouTubeConnector, YOUTUBE_DELETE_SCOPE_MESSAGE } from './youtube.connector';
 
 const KIB256 = 256 * 1024;
 let peer: YouTubePeer;
@@ -124,14 +126,78 @@ describe('YouTube connector against the peer', () => {
     expect(await connector.whoAmI(context())).toMatchObject({ externalId: peer.channel.id, handle: '@peercreator' });
   });
 
-  it('delete needs a scope beyond youtube.upload; with it the video goes', async () => {
+  it('asks for youtube.force-ssl as an optional scope: requested, not required', () => {
+    const auth = connector.auth;
+    if (auth.kind !== 'oauth2-pkce') throw new Error('expected OAuth');
+    expect(auth.scopes).toContain(YT_FORCE_SSL);
+    expect(auth.requiredScopes).not.toContain(YT_FORCE_SSL);
+    expect(auth.requiredScopes).toEqual([YT_UPLOAD, YT_READONLY]);
+  });
+
+  it('deletes with force-ssl (204, 50 quota units); a video already gone counts as deleted', async () => {
     const outcome = await connector.publish(context(), request());
     if (outcome.status !== 'published') throw new Error('not published');
-    expect((await failure(connector.delete(context(), outcome.externalId))).kind).toBe('missing_scope');
-    token = peer.issueToken([YT_FULL]);
-    await connector.delete(context(), outcome.externalId);
+    token = peer.issueToken([YT_UPLOAD, YT_READONLY, YT_FORCE_SSL]);
+    const scopes = [YT_UPLOAD, YT_READONLY, YT_FORCE_SSL];
+    const quota = peer.quotaUsed();
+    await connector.delete(context({ token: { accessToken: token, scopes } }), outcome.externalId);
     expect(peer.video(outcome.externalId)?.deleted).toBe(true);
-    await connector.delete(context(), outcome.externalId);
+    expect(peer.quotaUsed() - quota).toBe(50);
+    expect(peer.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/youtube/v3/videos' });
+    expect(peer.requests.at(-1)?.query.get('id')).toBe(outcome.externalId);
+    // Gone already (404 videoNotFound, still 50 units): done, not an error.
+    await connector.delete(context({ token: { accessToken: token, scopes } }), outcome.externalId);
+    expect(peer.quotaUsed() - quota).toBe(100);
+    // The broad youtube scope deletes too.
+    const other = await connector.publish(context(), request());
+    if (other.status !== 'published') throw new Error('not published');
+    token = peer.issueToken([YT_FULL]);
+    await connector.delete(context(), other.externalId);
+    expect(peer.video(other.externalId)?.deleted).toBe(true);
+  });
+
+  it('without a delete scope: missing_scope saying to reconnect; the peer refuses it, the video stays', async () => {
+    const outcome = await connector.publish(context(), request());
+    if (outcome.status !== 'published') throw new Error('not published');
+    // Scopes unknown to the connector: the call goes out and Google's 403 insufficientPermissions comes back.
+    const quota = peer.quotaUsed();
+    const refused = await failure(connector.delete(context(), outcome.externalId));
+    expect(refused).toMatchObject({
+      kind: 'missing_scope',
+      details: { status: 403, platformCode: 'insufficientPermissions' },
+    });
+    expect(refused.message).toBe(YOUTUBE_DELETE_SCOPE_MESSAGE);
+    expect(refused.message).toMatch(/reconnect/i);
+    expect(peer.quotaUsed() - quota).toBe(1);
+    expect(peer.video(outcome.externalId)?.deleted).toBe(false);
+    // Scopes known (from the token response) and lacking: nothing is sent, no quota spent.
+    const before = peer.requests.length;
+    const known = await failure(
+      connector.delete(
+        context({ token: { accessToken: token, scopes: [YT_UPLOAD, YT_READONLY] } }),
+        outcome.externalId,
+      ),
+    );
+    expect(known).toMatchObject({ kind: 'missing_scope', message: YOUTUBE_DELETE_SCOPE_MESSAGE });
+    expect(peer.requests.length).toBe(before);
+    expect(peer.quotaUsed() - quota).toBe(1);
+  });
+
+  it('the peer answers a scope refusal the way Google does', async () => {
+    const response = await fetch(`${peer.origin}/youtube/v3/videos?id=abc`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${peer.issueToken([YT_UPLOAD, YT_READONLY])}` },
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
+    expect(await response.json()).toEqual({
+      error: {
+        code: 403,
+        message: 'Request had insufficient authentication scopes.',
+        errors: [{ message: 'Insufficient Permission', domain: 'global', reason: 'insufficientPermissions' }],
+        status: 'PERMISSION_DENIED',
+      },
+    });
   });
 
   it('maps 401, missing scope, quotaExceeded, 429, 5xx and drops', async () => {

@@ -22,6 +22,16 @@ export interface YouTubeConnectorOptions {
 
 export const YOUTUBE_UPLOAD_SCOPE = 'https://www.googleapis.com/auth/youtube.upload';
 export const YOUTUBE_READONLY_SCOPE = 'https://www.googleapis.com/auth/youtube.readonly';
+/** Asked for but optional: only deleting a video needs it (videos.delete accepts it or `youtube`). */
+export const YOUTUBE_FORCE_SSL_SCOPE = 'https://www.googleapis.com/auth/youtube.force-ssl';
+/** The broad YouTube scope; an account connected with it may delete as well. */
+export const YOUTUBE_MANAGE_SCOPE = 'https://www.googleapis.com/auth/youtube';
+
+/** What the creator reads when a delete is refused for want of the scope. */
+export const YOUTUBE_DELETE_SCOPE_MESSAGE =
+  'This YouTube connection may upload but not delete videos. To delete from Cadence, reconnect the YouTube ' +
+  'account in Accounts and allow Cadence to "see, edit, and permanently delete" your YouTube videos; ' +
+  'until then, delete the video in YouTube Studio.';
 
 const MAX_TITLE = 100;
 const MAX_DESCRIPTION_BYTES = 5000;
@@ -83,6 +93,11 @@ export function validateYouTube(request: PublishRequest): ValidationFinding[] {
       });
   }
   return findings;
+}
+
+/** videos.delete accepts `youtube.force-ssl` or `youtube` (and `youtubepartner`, which Cadence never asks for). */
+function canDelete(scopes: string[]): boolean {
+  return scopes.includes(YOUTUBE_FORCE_SSL_SCOPE) || scopes.includes(YOUTUBE_MANAGE_SCOPE);
 }
 
 function lastReceived(response: YouTubeResponse): number {
@@ -190,8 +205,13 @@ export function createYouTubeConnector(options: YouTubeConnectorOptions = {}): P
       authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
       tokenUrl: 'https://oauth2.googleapis.com/token',
       revokeUrl: 'https://oauth2.googleapis.com/revoke',
-      scopes: [YOUTUBE_UPLOAD_SCOPE, YOUTUBE_READONLY_SCOPE],
+      // force-ssl is asked for but not required: Google's consent screen lets the creator untick it, and
+      // everything but delete works without it.
+      scopes: [YOUTUBE_UPLOAD_SCOPE, YOUTUBE_READONLY_SCOPE, YOUTUBE_FORCE_SSL_SCOPE],
       requiredScopes: [YOUTUBE_UPLOAD_SCOPE, YOUTUBE_READONLY_SCOPE],
+      // Google's installed-app token endpoint takes the client secret with the code
+      // (https://developers.google.com/identity/protocols/oauth2/native-app#exchange-authorization-code).
+      exchange: 'confidential',
     },
 
     validate: validateYouTube,
@@ -261,11 +281,28 @@ export function createYouTubeConnector(options: YouTubeConnectorOptions = {}): P
       return found ? { externalId: found, url: watchUrl(found, isShort(request)), partIds: [found] } : null;
     },
 
+    /**
+     * `DELETE /youtube/v3/videos?id=` (204, 50 quota units). A video already gone counts as deleted.
+     * When the token's granted scopes are known and lack a delete scope, nothing is sent: Google
+     * charges even a refused call against the day's quota.
+     */
     async delete(context, externalId) {
+      const granted = context.token.scopes;
+      if (granted && !canDelete(granted)) {
+        throw new ConnectorError('missing_scope', YOUTUBE_DELETE_SCOPE_MESSAGE, {
+          platformCode: 'insufficientPermissions',
+        });
+      }
       try {
         await call(context, { method: 'DELETE', url: '/youtube/v3/videos', query: { id: externalId } });
       } catch (error) {
-        if (!(error instanceof ConnectorError && error.kind === 'not_found')) throw error;
+        if (!(error instanceof ConnectorError)) throw error;
+        // Only the video itself missing counts as done; another 404 (a wrong route) is not a delete.
+        if (error.kind === 'not_found' && error.details.platformCode === 'videoNotFound') return;
+        if (error.kind === 'missing_scope') {
+          throw new ConnectorError('missing_scope', YOUTUBE_DELETE_SCOPE_MESSAGE, error.details);
+        }
+        throw error;
       }
     },
 
