@@ -266,7 +266,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): P
               ...EMPTY_COUNTS,
               likes: post.likeCount ?? null,
               comments: post.replyCount ?? null,
-              shares: (post.repostCount ?? 0) + (post.quoteCount ?? 0),
+              shares: sharesOf(post),
             });
           }
         } catch (error) {
@@ -328,6 +328,12 @@ const EMPTY_COUNTS: MetricCounts = {
   saves: null,
   clicks: null,
 };
+
+/** Reposts plus quotes; unknown (null) only when the AppView sent neither count. */
+function sharesOf(post: { repostCount?: number; quoteCount?: number }): number | null {
+  if (post.repostCount === undefined && post.quoteCount === undefined) return null;
+  return (post.repostCount ?? 0) + (post.quoteCount ?? 0);
+}
 
 /** A PDS with no AppView behind it: UpstreamFailure (502), MethodNotImplemented (501). */
 function appViewMissing(error: ConnectorError): boolean {
