@@ -1,28 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import {
   bearer,
-  type RestBody,
   type RestFault,
   type RestPeer,
   type RestReply,
   type RestRequest,
   startRestPeer,
 } from '../shared/rest-peer';
+import { graphError, invalidParam, params, truthy, unknownObject } from './graph-reply';
+import { startUploadFront, type UploadFault } from './upload-front';
+import { createVideoRoutes, type PeerToken, type PeerVideo, type UploadSession } from './videos';
 
-/** Protocol peer of the Facebook Graph API for Pages (feed, photos, insights, Page tokens). See README.md. */
+/** Protocol peer of the Facebook Graph API for Pages (feed, photos, videos, insights, Page tokens). See README.md. */
 
 export const FACEBOOK_ALL_SCOPES = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement', 'read_insights'];
 
 export interface FacebookPeerOptions {
   /** Calls per token per hour before the throttling error (code 4 / 32). */
   rateLimit?: number;
-}
-
-interface PeerToken {
-  kind: 'user' | 'page';
-  pageId: string | null;
-  scopes: string[];
-  expiresAt: number;
+  /** Video status reads that still say `processing` before the video is ready (2 by default). */
+  videoProcessingPolls?: number;
 }
 
 export interface PeerPhoto {
@@ -42,6 +39,8 @@ export interface PeerPost {
   message: string;
   link: string | null;
   photoIds: string[];
+  /** The Page video this post shows (a video post's `status_type` is `added_video`). */
+  videoId: string | null;
   createdTime: string;
   reactions: number;
   comments: number;
@@ -52,7 +51,15 @@ export interface PeerPost {
 
 export interface FacebookPeer extends RestPeer {
   readonly page: { id: string; name: string; followers: number };
+  /** The app the peer's tokens belong to (`GET /app`, `/{app-id}/uploads`). */
+  readonly appId: string;
   posts(): PeerPost[];
+  video(id: string): PeerVideo | undefined;
+  uploadSessions(): UploadSession[];
+  /** The next video created fails encoding with this reason. */
+  failNextVideo(reason: string): void;
+  /** A fault for the next request on the raw upload endpoints (`/upload:<session>`). */
+  injectUpload(fault: UploadFault): void;
   post(id: string): PeerPost | undefined;
   photo(id: string): PeerPhoto | undefined;
   /** A user access token (every scope unless given); `expiresInMs: 0` = expired at once. */
@@ -106,57 +113,10 @@ const INSIGHT_METRICS = new Set([
   'post_media_view',
 ]);
 
-const graphError = (
-  message: string,
-  code: number,
-  extra: { type?: string; subcode?: number; status?: number; headers?: Record<string, string> } = {},
-): RestReply => ({
-  status: extra.status ?? 400,
-  body: {
-    error: {
-      message,
-      type: extra.type ?? (code === 190 ? 'OAuthException' : 'GraphMethodException'),
-      code,
-      ...(extra.subcode === undefined ? {} : { error_subcode: extra.subcode }),
-      fbtrace_id: randomBytes(9).toString('base64url'),
-    },
-  },
-  ...(extra.headers ? { headers: extra.headers } : {}),
-});
-const invalidParam = (message: string) => graphError(`(#100) ${message}`, 100, { type: 'OAuthException' });
-const unknownObject = (id: string) =>
-  graphError(
-    `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
-    100,
-    { subcode: 33 },
-  );
-
-/** Request parameters from the query, a form, a multipart body or JSON, as Graph merges them. */
-function params(req: RestRequest): Map<string, unknown> | string {
-  const out = new Map<string, unknown>();
-  for (const [key, value] of req.query) if (key !== 'access_token') out.set(key, value);
-  const body: RestBody = req.body;
-  if (body.kind === 'invalid') return body.reason;
-  if (body.kind === 'json') {
-    if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value))
-      return 'the body must be a JSON object';
-    for (const [key, value] of Object.entries(body.value)) out.set(key, value);
-  }
-  if (body.kind === 'form') for (const [key, values] of body.fields) out.set(key, values[0]);
-  if (body.kind === 'multipart') for (const [key, value] of body.form) out.set(key, value);
-  return out;
-}
-
-function truthy(value: unknown, fallback: boolean): boolean | null {
-  if (value === undefined) return fallback;
-  if (value === true || value === 'true' || value === '1') return true;
-  if (value === false || value === 'false' || value === '0') return false;
-  return null;
-}
-
 export async function startFacebookPeer(options: FacebookPeerOptions = {}): Promise<FacebookPeer> {
   const rateLimit = options.rateLimit ?? 200;
   const page = { id: '104000000000001', name: 'Peer Creator Page', followers: 2468 };
+  const appId = '584544743160774';
   const tokens = new Map<string, PeerToken>();
   const posts = new Map<string, PeerPost>();
   const photos = new Map<string, PeerPhoto>();
@@ -238,11 +198,17 @@ export async function startFacebookPeer(options: FacebookPeerOptions = {}): Prom
     return out;
   };
 
-  const createPost = (fields: { message: string; link: string | null; photoIds: string[] }): PeerPost => {
+  const createPost = (fields: {
+    message: string;
+    link: string | null;
+    photoIds: string[];
+    videoId?: string;
+  }): PeerPost => {
     const post: PeerPost = {
       id: `${page.id}_${newId()}`,
       pageId: page.id,
       ...fields,
+      videoId: fields.videoId ?? null,
       createdTime: new Date().toISOString(),
       reactions: 0,
       comments: 0,
@@ -344,8 +310,8 @@ export async function startFacebookPeer(options: FacebookPeerOptions = {}): Prom
     return { status: 200, body: { id: photo.id, post_id: post.id } };
   };
 
-  const api = (req: RestRequest): RestReply => {
-    const token = bearer(req.headers) ?? req.query.get('access_token') ?? undefined;
+  /** The token's entry, or Graph's answer to a missing, unknown or expired token (400 code 190, not 401). */
+  const tokenCheck = (token: string | undefined): PeerToken | RestReply => {
     if (!token)
       return graphError('An active access token must be used to query information about the current user.', 2500, {
         type: 'OAuthException',
@@ -360,7 +326,35 @@ export async function startFacebookPeer(options: FacebookPeerOptions = {}): Prom
         190,
         { subcode: 463, headers: authHeader },
       );
-    const limits = usageHeaders(token, entry);
+    return entry;
+  };
+
+  const videoRoutes = createVideoRoutes({
+    appId,
+    pageId: page.id,
+    processingPolls: options.videoProcessingPolls ?? 2,
+    newId,
+    createVideoPost: (video) =>
+      createPost({ message: video.description, link: null, photoIds: [], videoId: video.id }).id,
+    deletePost: (id) => {
+      const post = posts.get(id);
+      if (post) post.deleted = true;
+    },
+    pageAccess: (entry, pageId, scopes) => needPageToken(entry, pageId) ?? needScopes(entry, scopes),
+    fieldsOf,
+    // graph-api/guides/upload: the upload calls carry the user token as `Authorization: OAuth <token>`.
+    uploadToken: (header) => {
+      const entry = tokenCheck(/^OAuth\s+(.+)$/.exec(header ?? '')?.[1]?.trim());
+      if ('status' in entry) return entry;
+      return entry.kind === 'user' ? entry : invalidParam('Uploads need a user access token');
+    },
+  });
+
+  const api = (req: RestRequest): RestReply => {
+    const token = bearer(req.headers) ?? req.query.get('access_token') ?? undefined;
+    const entry = tokenCheck(token);
+    if ('status' in entry) return entry;
+    const limits = usageHeaders(token ?? '', entry);
     const reply = (r: RestReply): RestReply => ({ ...r, headers: { ...limits.headers, ...r.headers } });
     if (limits.exceeded)
       return reply(
@@ -372,6 +366,8 @@ export async function startFacebookPeer(options: FacebookPeerOptions = {}): Prom
     const path = req.path.replace(/^\/v\d+\.\d+(?=\/)/, '');
     const route = `${req.method} ${path}`;
     let match: RegExpExecArray | null;
+    const video = videoRoutes.route(req, entry, path);
+    if (video) return reply(video);
     if (route === 'GET /me/accounts') {
       if (entry.kind !== 'user')
         return reply(invalidParam('Tried accessing nonexisting field (accounts) on node type (Page)'));
@@ -475,9 +471,28 @@ export async function startFacebookPeer(options: FacebookPeerOptions = {}): Prom
   };
 
   const peer = await startRestPeer(api);
+  const front = await startUploadFront(peer.origin, videoRoutes.upload, (raw) =>
+    peer.requests.push({
+      method: raw.method,
+      path: raw.path,
+      query: raw.query,
+      headers: raw.headers,
+      body: { kind: 'none' },
+    }),
+  );
   return {
     ...peer,
+    origin: front.origin,
+    close: async () => {
+      await front.close();
+      await peer.close();
+    },
     page,
+    appId,
+    video: (id) => videoRoutes.video(id),
+    uploadSessions: () => videoRoutes.sessions(),
+    failNextVideo: (reason) => videoRoutes.failNextVideo(reason),
+    injectUpload: (fault) => front.injectUpload(fault),
     posts: () => [...posts.values()].filter((p) => !p.deleted),
     post: (id) => posts.get(id),
     photo: (id) => photos.get(id),

@@ -151,10 +151,10 @@ describe('Facebook Pages connector against the peer', () => {
     expect((await failure(connector.accountMetrics(context()))).kind).toBe('network');
   });
 
-  it('refuses videos and over-long messages before sending anything', async () => {
+  it('refuses a video mixed with photos and over-long messages before sending anything', async () => {
     const before = peer.requests.length;
     const video: MediaItem = { ...photo, kind: 'video', mime: 'video/mp4' };
-    expect((await failure(connector.publish(context(), request(['clip'], [video])))).kind).toBe('invalid');
+    expect((await failure(connector.publish(context(), request(['clip'], [video, photo])))).kind).toBe('invalid');
     expect((await failure(connector.publish(context(), request(['x'.repeat(63_207)])))).kind).toBe('invalid');
     expect(peer.requests.length).toBe(before);
     expect(connector.validate(request(['a', 'b'])).map((f) => f.severity)).toEqual(['warning']);

@@ -11,9 +11,16 @@ import {
   type ValidationFinding,
 } from '../connector';
 import { GRAPH_VERSION, graphFetch, type GraphCall } from './facebook.http';
+import { findVideo, publishVideo, videoMetrics, videoOutcome, videoRemoteSchema } from './facebook.video';
 
 export interface FacebookConnectorOptions {
   timeoutMs?: number;
+  /** Bytes per upload chunk (4 MiB by default). */
+  uploadChunkBytes?: number;
+  /** Failed upload chunks in a row, with no byte arriving, before the publish fails (3 by default). */
+  maxUploadStalls?: number;
+  /** Wait between video status checks while Facebook encodes (15 s by default). */
+  videoPollMs?: number;
 }
 
 export const FACEBOOK_SCOPES = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement', 'read_insights'];
@@ -23,6 +30,14 @@ export const FACEBOOK_MAX_MESSAGE = 63_206;
 const MAX_PHOTOS = 10;
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const PHOTO_MIME = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/tiff', 'image/heif', 'image/bmp'];
+/** The Resumable Upload API takes video/mp4 only (graph-api/guides/upload, `file_type`). */
+const VIDEO_MIME = ['video/mp4'];
+/**
+ * Page videos: up to 10 GB and 240 minutes. Meta's current publishing guide names no limit; these are
+ * the figures its older resumable-upload guide gave, matched by https://www.ayrshare.com/docs/media-guidelines/facebook_pages.
+ */
+const MAX_VIDEO_BYTES = 10 * 1024 ** 3;
+const MAX_VIDEO_MS = 240 * 60_000;
 
 interface PageEntry {
   id: string;
@@ -61,7 +76,7 @@ export function facebookMatchKey(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-/** Facebook Pages: a message up to 63,206 characters, up to 10 photos, no video in this connector yet. */
+/** Facebook Pages: a message up to 63,206 characters, up to 10 photos or one MP4 video (not both). */
 export function validateFacebook(request: PublishRequest): ValidationFinding[] {
   const findings: ValidationFinding[] = [];
   const error = (text: string) => findings.push({ severity: 'error', message: text });
@@ -71,7 +86,17 @@ export function validateFacebook(request: PublishRequest): ValidationFinding[] {
     error(`The post is ${text.length} of ${FACEBOOK_MAX_MESSAGE} characters Facebook allows.`);
   if (request.parts.length > 1)
     findings.push({ severity: 'warning', message: 'Facebook has no threads: the parts are posted as one post.' });
-  if (request.media.some((m) => m.kind === 'video')) error('Cadence cannot post videos to a Facebook Page yet.');
+  const videos = request.media.filter((m) => m.kind === 'video');
+  if (videos.length > 1) error('A Facebook Page post takes one video; post the others separately.');
+  if (videos.length > 0 && videos.length < request.media.length)
+    error('A Facebook Page post takes either photos or one video, not both; remove the photos or the video.');
+  for (const item of videos) {
+    const name = basename(item.path);
+    if (!VIDEO_MIME.includes(item.mime)) error(`${name}: Facebook's video upload takes MP4 only; export it as MP4.`);
+    if (item.bytes > MAX_VIDEO_BYTES) error(`${name} is ${item.bytes} bytes; Facebook takes videos up to 10 GB.`);
+    if (item.durationMs !== null && item.durationMs > MAX_VIDEO_MS)
+      error(`${name} runs ${Math.ceil(item.durationMs / 60_000)} minutes; Facebook takes videos up to 240 minutes.`);
+  }
   if (request.media.length > MAX_PHOTOS) error(`Cadence posts at most ${MAX_PHOTOS} photos to a Facebook Page.`);
   for (const item of request.media.filter((m) => m.kind === 'image')) {
     const name = basename(item.path);
@@ -89,6 +114,10 @@ export function validateFacebook(request: PublishRequest): ValidationFinding[] {
  */
 export function createFacebookConnector(options: FacebookConnectorOptions = {}): PlatformConnector {
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const video = {
+    upload: { chunkBytes: options.uploadChunkBytes ?? 4 * 1024 * 1024, maxStalls: options.maxUploadStalls ?? 3 },
+    pollMs: options.videoPollMs ?? 15_000,
+  };
   const call = <T>(context: ConnectorContext, request: GraphCall): Promise<T> =>
     graphFetch<T>(context, request, timeoutMs);
 
@@ -150,6 +179,10 @@ export function createFacebookConnector(options: FacebookConnectorOptions = {}):
       tokenUrl: `https://graph.facebook.com/${GRAPH_VERSION}/oauth/access_token`,
       scopes: FACEBOOK_SCOPES,
       requiredScopes: ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'],
+      // The code exchange and the long-lived exchange need the app secret; the login dialog takes
+      // comma-separated scopes (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow).
+      exchange: 'confidential',
+      scopeSeparator: ',',
     },
 
     validate: validateFacebook,
@@ -159,6 +192,11 @@ export function createFacebookConnector(options: FacebookConnectorOptions = {}):
       if (errors.length > 0) throw new ConnectorError('invalid', errors.map((f) => f.message).join(' '));
       const target = await page(context);
       const text = message(request);
+      const clip = request.media.find((m) => m.kind === 'video');
+      if (clip) {
+        const words = { ...(request.title ? { title: request.title } : {}), description: text };
+        return publishVideo(call, context, target, clip, words, video);
+      }
       if (request.media.length === 1) {
         const item = request.media[0] as MediaItem;
         const photo = await uploadPhoto(context, target, item, true, text);
@@ -180,13 +218,22 @@ export function createFacebookConnector(options: FacebookConnectorOptions = {}):
       return { status: 'published', ...toRef(post.id) };
     },
 
-    checkStatus() {
-      // Page posts and photos are live when the call returns; nothing is ever pending.
-      return Promise.reject(new ConnectorError('invalid', 'A Facebook publish is never pending.'));
+    async checkStatus(context, remote) {
+      // Only a video is ever pending (posts and photos are live when the call returns).
+      const state = videoRemoteSchema.safeParse(remote);
+      if (!state.success) throw new ConnectorError('invalid', 'This pending Facebook publish is not a video upload.');
+      const target = await page(context);
+      if (target.id !== state.data.page)
+        throw new ConnectorError('invalid', `The video was uploaded to the Page ${state.data.page}, not this one.`);
+      return videoOutcome(call, context, target, state.data.video, state.data.checks, video.pollMs);
     },
 
     async findExisting(context, request, since) {
       const target = await page(context);
+      if (request.media.some((m) => m.kind === 'video')) {
+        const key = facebookMatchKey(message(request));
+        return findVideo(call, context, target, since, (description) => facebookMatchKey(description) === key);
+      }
       const body = await call<{ data?: GraphPost[] }>(context, {
         method: 'GET',
         path: `/${target.id}/posts`,
@@ -215,6 +262,12 @@ export function createFacebookConnector(options: FacebookConnectorOptions = {}):
       const target = await page(context);
       const metrics = new Map<string, MetricCounts>();
       for (const id of externalIds) {
+        // A video is known by its video id (no `<page>_` prefix), a post by its post id.
+        if (!id.includes('_')) {
+          const counts = await videoMetrics(call, context, target, id);
+          if (counts) metrics.set(id, counts);
+          continue;
+        }
         let node: EngagementNode;
         try {
           node = await call<EngagementNode>(context, {

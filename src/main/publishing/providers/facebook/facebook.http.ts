@@ -12,8 +12,31 @@ export interface GraphCall {
   query?: Record<string, string>;
   json?: unknown;
   form?: FormData;
-  /** Page access token (publishing) or the user token (listing the Pages). */
+  /** Raw bytes (a Resumable Upload API chunk), sent as application/octet-stream. */
+  bytes?: Uint8Array;
+  /** Extra request headers (`file_offset` on an upload chunk). */
+  headers?: Record<string, string>;
+  /** Page access token (publishing) or the user token (listing the Pages, uploading files). */
   accessToken: string;
+  /** The upload endpoints take `Authorization: OAuth <token>` (graph-api/guides/upload); the rest Bearer. */
+  authScheme?: 'Bearer' | 'OAuth';
+  /** Video publishing goes to graph-video.facebook.com (video-api/guides/publishing). */
+  host?: 'graph' | 'video';
+}
+
+/** The base URL of a call: Meta's video host for `host: 'video'`, unchanged for a peer. */
+export function graphBase(baseUrl: string, host: GraphCall['host']): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  if (host !== 'video') return base;
+  const url = new URL(base);
+  if (url.hostname === 'graph.facebook.com') url.hostname = 'graph-video.facebook.com';
+  return url.toString().replace(/\/+$/, '');
+}
+
+function requestBody(call: GraphCall): { body: RequestInit['body']; type: string | undefined } {
+  if (call.json !== undefined) return { body: JSON.stringify(call.json), type: 'application/json' };
+  if (call.bytes !== undefined) return { body: call.bytes, type: 'application/octet-stream' };
+  return { body: call.form, type: undefined };
 }
 
 /** The Graph error body: `{ error: { message, type, code, error_subcode, fbtrace_id } }`. */
@@ -39,20 +62,22 @@ interface Usage {
 
 /** A small typed client over fetch: bearer Page token, `x-app-usage` / `x-business-use-case-usage`, Graph errors. */
 export async function graphFetch<T>(context: ConnectorContext, call: GraphCall, timeoutMs: number): Promise<T> {
-  const url = new URL(`${context.baseUrl.replace(/\/+$/, '')}/${GRAPH_VERSION}${call.path}`);
+  const url = new URL(`${graphBase(context.baseUrl, call.host)}/${GRAPH_VERSION}${call.path}`);
   for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = context.signal ? AbortSignal.any([context.signal, timeout]) : timeout;
+  const { body: payload, type } = requestBody(call);
   let response: Response;
   try {
     response = await fetch(url, {
       method: call.method,
       signal,
       headers: {
-        authorization: `Bearer ${call.accessToken}`,
-        ...(call.json === undefined ? {} : { 'content-type': 'application/json' }),
+        authorization: `${call.authScheme ?? 'Bearer'} ${call.accessToken}`,
+        ...(type ? { 'content-type': type } : {}),
+        ...call.headers,
       },
-      body: call.json === undefined ? call.form : JSON.stringify(call.json),
+      body: payload,
     });
   } catch (error) {
     if (timeout.aborted) throw new ConnectorError('timeout', `Facebook did not answer within ${timeoutMs} ms`);
