@@ -7,12 +7,16 @@ import {
   type RestRequest,
   startRestPeer,
 } from '../shared/rest-peer';
+import { err, littleToShown, schemaError, validatePost } from './post-schema';
+import { type PartFault, type PeerVideo, startVideoPeer, type VideoPeerOptions } from './videos';
+
+export { littleToShown } from './post-schema';
 
 /** Protocol peer of LinkedIn's Posts API, Images API and OpenID userinfo. See README.md. */
 
 export const LINKEDIN_ALL_SCOPES = ['openid', 'profile', 'w_member_social', 'r_member_social'];
 
-export interface LinkedInPeerOptions {
+export interface LinkedInPeerOptions extends VideoPeerOptions {
   /** The oldest `LinkedIn-Version` still served (YYYYMM); older ones get 426 NONEXISTENT_VERSION. */
   oldestVersion?: string;
   /** The newest version released; later ones get 426 too. */
@@ -29,6 +33,10 @@ export interface PeerPost {
   /** As LinkedIn shows it: escapes resolved, cut at the first unescaped reserved character. */
   shown: string;
   images: string[];
+  /** The video URN of a video post. */
+  video: string | null;
+  /** `content.media.title`, when sent. */
+  title: string | null;
   createdAt: number;
   deleted: boolean;
 }
@@ -38,61 +46,14 @@ export interface LinkedInPeer extends RestPeer {
   posts(): PeerPost[];
   post(urn: string): PeerPost | undefined;
   image(urn: string): { owner: string; status: 'WAITING_UPLOAD' | 'AVAILABLE'; bytes: number } | undefined;
+  video(urn: string): PeerVideo | undefined;
+  videos(): PeerVideo[];
+  /** The next finalized video ends in PROCESSING_FAILED. */
+  failNextProcessing(): void;
+  /** Fails the next PUT of one part (a status, or the connection dropped). */
+  failPart(fault: PartFault): void;
   issueToken(scopes?: string[], expiresInMs?: number): string;
   revoke(token: string): void;
-}
-
-const err = (status: number, code: string, message: string, serviceErrorCode = 100): RestReply => ({
-  status,
-  body: { status, serviceErrorCode, code, message },
-});
-/** Rest.li validation failures come back as 422 with only `message` and `status`. */
-const schemaError = (lines: string[]): RestReply => ({
-  status: 422,
-  body: { message: lines.map((l) => `ERROR :: ${l}\n`).join(''), status: 422 },
-});
-
-const POST_KEYS = new Set([
-  'author',
-  'commentary',
-  'visibility',
-  'distribution',
-  'lifecycleState',
-  'isReshareDisabledByAuthor',
-  'content',
-  'contentLandingPage',
-  'contentCallToActionLabel',
-  'adContext',
-  'reshareContext',
-  'container',
-]);
-const REQUIRED_POST_KEYS = ['author', 'commentary', 'visibility', 'distribution', 'lifecycleState'];
-const RESERVED = '\\|{}@[]()<>#*_~';
-
-/** Reads little text the way LinkedIn shows it; an unescaped reserved character ends the text. */
-export function littleToShown(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i] ?? '';
-    if (char === '\\') {
-      out += text[i + 1] ?? '';
-      i += 1;
-      continue;
-    }
-    const url = /^https?:\/\/[^\s<>()[\]{}|\\]+/.exec(text.slice(i));
-    if (url) {
-      out += url[0];
-      i += url[0].length - 1;
-      continue;
-    }
-    if (char === '#' && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) {
-      out += char;
-      continue;
-    }
-    if (RESERVED.includes(char)) break;
-    out += char;
-  }
-  return out;
 }
 
 export async function startLinkedInPeer(options: LinkedInPeerOptions = {}): Promise<LinkedInPeer> {
@@ -133,66 +94,6 @@ export async function startLinkedInPeer(options: LinkedInPeerOptions = {}): Prom
     return undefined;
   };
 
-  const validatePost = (body: unknown): RestReply | { value: Record<string, unknown> } => {
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
-      return err(400, 'ILLEGAL_ARGUMENT', 'Request body could not be converted to data map');
-    const value = body as Record<string, unknown>;
-    const lines: string[] = [];
-    for (const key of Object.keys(value))
-      if (!POST_KEYS.has(key)) lines.push(`/${key} :: unrecognized field found but not allowed`);
-    for (const key of REQUIRED_POST_KEYS)
-      if (value[key] === undefined) lines.push(`/${key} :: field is required but not found and has no default value`);
-    if (
-      value.author !== undefined &&
-      (typeof value.author !== 'string' || !/^urn:li:(person|organization):/.test(value.author))
-    )
-      lines.push('/author :: is not a valid person or organization urn');
-    if (value.commentary !== undefined && typeof value.commentary !== 'string')
-      lines.push(`/commentary :: ${JSON.stringify(value.commentary)} is not a string`);
-    if (
-      value.visibility !== undefined &&
-      !['PUBLIC', 'CONNECTIONS', 'LOGGED_IN', 'CONTAINER'].includes(String(value.visibility))
-    )
-      lines.push(`/visibility :: "${String(value.visibility)}" is not an enum symbol`);
-    if (value.lifecycleState !== undefined && !['PUBLISHED', 'DRAFT'].includes(String(value.lifecycleState)))
-      lines.push(`/lifecycleState :: "${String(value.lifecycleState)}" is not an enum symbol`);
-    if (value.isReshareDisabledByAuthor !== undefined && typeof value.isReshareDisabledByAuthor !== 'boolean')
-      lines.push('/isReshareDisabledByAuthor :: is not a boolean');
-    const d = value.distribution;
-    if (d !== undefined) {
-      if (typeof d !== 'object' || d === null) lines.push('/distribution :: is not a record');
-      else {
-        const dist = d as Record<string, unknown>;
-        for (const key of Object.keys(dist))
-          if (!['feedDistribution', 'targetEntities', 'thirdPartyDistributionChannels'].includes(key))
-            lines.push(`/distribution/${key} :: unrecognized field found but not allowed`);
-        if (!['MAIN_FEED', 'NONE'].includes(String(dist.feedDistribution)))
-          lines.push('/distribution/feedDistribution :: field is required but not found and has no default value');
-        if (dist.targetEntities !== undefined && !Array.isArray(dist.targetEntities))
-          lines.push('/distribution/targetEntities :: is not an array');
-        if (dist.thirdPartyDistributionChannels !== undefined && !Array.isArray(dist.thirdPartyDistributionChannels))
-          lines.push('/distribution/thirdPartyDistributionChannels :: is not an array');
-      }
-    }
-    const c = value.content;
-    if (c !== undefined) {
-      const content = (typeof c === 'object' && c !== null ? c : {}) as Record<string, unknown>;
-      const kinds = Object.keys(content);
-      if (kinds.length !== 1 || !['media', 'multiImage', 'article'].includes(kinds[0] ?? ''))
-        lines.push('/content :: must hold exactly one of media, multiImage, article');
-      const media = content.media as Record<string, unknown> | undefined;
-      if (
-        media &&
-        (typeof media.id !== 'string' || Object.keys(media).some((k) => !['id', 'altText', 'title'].includes(k)))
-      )
-        lines.push('/content/media :: must be { id, altText?, title? }');
-      const multi = content.multiImage as { images?: unknown } | undefined;
-      if (multi && (!Array.isArray(multi.images) || multi.images.length < 2 || multi.images.length > 20))
-        lines.push('/content/multiImage/images :: must hold 2 to 20 images');
-    }
-    return lines.length > 0 ? schemaError(lines) : { value };
-  };
-
   const createPost = (req: RestRequest, scopes: string[]): RestReply => {
     if (!scopes.includes('w_member_social'))
       return err(403, 'ACCESS_DENIED', `Not enough permissions to access: partnerApiPostsExternal.CREATE.${newest}`);
@@ -207,8 +108,23 @@ export async function startLinkedInPeer(options: LinkedInPeerOptions = {}): Prom
     const shown = littleToShown(commentary);
     if ([...shown].length > 3000)
       return schemaError([`/commentary :: length of ${[...shown].length} exceeds the maximum allowed length of 3000`]);
-    const content = body.content as { media?: { id: string }; multiImage?: { images: { id?: unknown }[] } } | undefined;
-    const imageIds = content?.media ? [content.media.id] : (content?.multiImage?.images ?? []).map((i) => String(i.id));
+    const content = body.content as
+      { media?: { id: string; title?: unknown }; multiImage?: { images: { id?: unknown }[] } } | undefined;
+    const videoUrn = content?.media?.id.startsWith('urn:li:video:') ? content.media.id : null;
+    const title = typeof content?.media?.title === 'string' ? content.media.title : null;
+    if (videoUrn) {
+      // A video is referenced once finalized and processed (videos-api: status AVAILABLE).
+      const video = videos.video(videoUrn);
+      if (!video || video.owner !== author)
+        return err(400, 'ILLEGAL_ARGUMENT', `/content/media/id :: ${videoUrn} is not a valid video urn`);
+      if (video.status !== 'AVAILABLE')
+        return err(400, 'ILLEGAL_ARGUMENT', `Video ${videoUrn} is not ready: status ${video.status}`);
+    }
+    const imageIds = videoUrn
+      ? []
+      : content?.media
+        ? [content.media.id]
+        : (content?.multiImage?.images ?? []).map((i) => String(i.id));
     for (const id of imageIds) {
       const image = images.get(id);
       if (!image) return err(400, 'ILLEGAL_ARGUMENT', `/content :: ${id} is not a valid image urn`);
@@ -241,7 +157,17 @@ export async function startLinkedInPeer(options: LinkedInPeerOptions = {}): Prom
       };
     daily.set(`${author}:${day}`, used);
     const urn = `urn:li:share:${newId()}`;
-    posts.set(urn, { urn, author, commentary, shown, images: imageIds, createdAt: Date.now(), deleted: false });
+    posts.set(urn, {
+      urn,
+      author,
+      commentary,
+      shown,
+      images: imageIds,
+      video: videoUrn,
+      title,
+      createdAt: Date.now(),
+      deleted: false,
+    });
     return { status: 201, headers: { 'x-restli-id': urn, 'x-linkedin-id': urn } };
   };
 
@@ -312,7 +238,17 @@ export async function startLinkedInPeer(options: LinkedInPeerOptions = {}): Prom
         body: { value: { uploadUrlExpiresAt: Date.now() + 3600_000, uploadUrl: `${origin}${path}`, image } },
       };
     }
+    if (route === 'POST /rest/videos') {
+      if (!entry.scopes.includes('w_member_social'))
+        return err(403, 'ACCESS_DENIED', `Not enough permissions to access: videos.ACTION.${newest}`);
+      const action = req.query.get('action');
+      if (action === 'initializeUpload') return videos.initialize(req, personUrn);
+      if (action === 'finalizeUpload') return videos.finalize(req, personUrn);
+      return err(400, 'ILLEGAL_ARGUMENT', 'Unsupported action');
+    }
     let match: RegExpExecArray | null;
+    if ((match = /^GET \/rest\/videos\/(.+)$/.exec(route)))
+      return videos.get(decodeURIComponent(match[1] ?? ''), personUrn);
     if ((match = /^GET \/rest\/images\/(.+)$/.exec(route))) {
       const urn = decodeURIComponent(match[1] ?? '');
       const image = images.get(urn);
@@ -365,10 +301,19 @@ export async function startLinkedInPeer(options: LinkedInPeerOptions = {}): Prom
   };
 
   let origin = '';
+  const videos = await startVideoPeer(options);
   const peer = await startRestPeer((req) => api(req));
   origin = peer.origin;
   return {
     ...peer,
+    close: async () => {
+      await videos.close();
+      await peer.close();
+    },
+    video: (urn) => videos.video(urn),
+    videos: () => videos.videos(),
+    failNextProcessing: () => videos.failNextProcessing(),
+    failPart: (fault) => videos.failPart(fault),
     member,
     posts: () => [...posts.values()].filter((p) => !p.deleted),
     post: (urn) => posts.get(urn),

@@ -102,7 +102,7 @@ export interface MediaItem {
 export interface PublishRequest {
   /** The post's parts: one for a single post, several for a thread (each a reply to the last). */
   parts: string[];
-  /** YouTube's title; others ignore it. */
+  /** The video's title (YouTube's video, LinkedIn's video post); others ignore it. */
   title?: string;
   tags?: string[];
   media: MediaItem[];

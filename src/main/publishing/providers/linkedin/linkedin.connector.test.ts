@@ -129,8 +129,10 @@ describe('LinkedIn connector against the peer', () => {
     expect(error).toMatchObject({ kind: 'invalid', details: { status: 426, platformCode: 'NONEXISTENT_VERSION' } });
   });
 
-  it('refuses video and text over 3000 characters before sending', async () => {
-    const findings = connector.validate(request(['x'.repeat(3001)], [{ ...png, kind: 'video', mime: 'video/mp4' }]));
+  it("refuses a video under LinkedIn's 75 KB minimum and text over 3000 characters before sending", async () => {
+    const findings = connector.validate(
+      request(['x'.repeat(3001)], [{ ...png, kind: 'video', mime: 'video/mp4', durationMs: 5_000 }]),
+    );
     expect(findings.filter((f) => f.severity === 'error')).toHaveLength(2);
     expect(connector.validate(request(['('.repeat(3000)])).filter((f) => f.severity === 'error')).toHaveLength(0);
     await expect(connector.publish(context(), request(['x'.repeat(3001)]))).rejects.toMatchObject({ kind: 'invalid' });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { z } from 'zod';
 import {
   ConnectorError,
   type ConnectorContext,
@@ -9,10 +9,14 @@ import {
   type PublishOutcome,
   type PublishRequest,
   type PublishedRef,
-  type ValidationFinding,
+  type RemoteState,
 } from '../connector';
 import { LINKEDIN_API_VERSION, linkedInFetch, type LinkedInCall, type LinkedInResponse } from './linkedin.http';
-import { escapeLittleText, linkedInLength, linkedInMatchKey, unescapeLittleText } from './linkedin.text';
+import { escapeLittleText, linkedInMatchKey, unescapeLittleText } from './linkedin.text';
+import { commentaryOf, validateLinkedIn } from './linkedin.validate';
+import { linkedInVideoState, processingFailed, uploadLinkedInVideo } from './linkedin.video';
+
+export { LINKEDIN_MAX_COMMENTARY, validateLinkedIn } from './linkedin.validate';
 
 export interface LinkedInConnectorOptions {
   timeoutMs?: number;
@@ -21,10 +25,21 @@ export interface LinkedInConnectorOptions {
 }
 
 export const LINKEDIN_SCOPES = ['openid', 'profile', 'w_member_social'];
-export const LINKEDIN_MAX_COMMENTARY = 3000;
-const MAX_IMAGES = 20;
-const IMAGE_MIME = ['image/jpeg', 'image/png', 'image/gif'];
-const MAX_ALT_TEXT = 4086;
+/** How long LinkedIn is left to process a video before its status is asked again. */
+const VIDEO_CHECK_AFTER_MS = 5_000;
+
+/**
+ * What a pending video publish keeps (in the queue's SQLite row) until LinkedIn has processed the
+ * video: the post is created from it by `checkStatus`. Post text only, never a token.
+ */
+const videoRemoteSchema = z.object({
+  kind: z.literal('linkedin-video'),
+  video: z.string().startsWith('urn:li:video:'),
+  author: z.string().startsWith('urn:li:'),
+  commentary: z.string(),
+  title: z.string().optional(),
+});
+type VideoRemote = z.infer<typeof videoRemoteSchema>;
 
 interface UserInfo {
   sub: string;
@@ -42,34 +57,6 @@ interface PostEntity {
   createdAt?: number;
   publishedAt?: number;
   lifecycleState?: string;
-}
-
-/** The post's text: LinkedIn has no threads, so the parts are joined with blank lines. */
-function commentaryOf(request: PublishRequest): string {
-  return request.parts.map((part) => part.trim()).join('\n\n');
-}
-
-/** LinkedIn's rules: commentary ≤ 3000 characters, up to 20 images (JPG, PNG, GIF); no video here yet. */
-export function validateLinkedIn(request: PublishRequest): ValidationFinding[] {
-  const findings: ValidationFinding[] = [];
-  const error = (message: string) => findings.push({ severity: 'error', message });
-  const text = commentaryOf(request);
-  if (request.parts.length === 0 || (text.trim() === '' && request.media.length === 0))
-    error('There is nothing to post.');
-  if (request.parts.length > 1)
-    findings.push({ severity: 'warning', message: 'LinkedIn has no threads: the parts are posted as one text.' });
-  const length = linkedInLength(text);
-  if (length > LINKEDIN_MAX_COMMENTARY) error(`The post is ${length} of ${LINKEDIN_MAX_COMMENTARY} characters.`);
-  if (request.media.some((m) => m.kind === 'video'))
-    error('Cadence does not publish video to LinkedIn yet: post images, or share the video from LinkedIn.');
-  if (request.media.length > MAX_IMAGES) error(`LinkedIn takes at most ${MAX_IMAGES} images per post.`);
-  for (const item of request.media.filter((m) => m.kind === 'image')) {
-    const name = basename(item.path);
-    if (!IMAGE_MIME.includes(item.mime)) error(`${name}: LinkedIn does not accept ${item.mime}.`);
-    if (item.altText.length > MAX_ALT_TEXT) error(`${name}: alt text is longer than ${MAX_ALT_TEXT} characters.`);
-    if (item.altText.trim() === '') findings.push({ severity: 'warning', message: `${name} has no alt text.` });
-  }
-  return findings;
 }
 
 /** The author URN: a member (`urn:li:person:{sub}`) unless the account is an organization. */
@@ -118,7 +105,7 @@ export function createLinkedInConnector(options: LinkedInConnectorOptions = {}):
     return init.body.value.image;
   }
 
-  async function createPost(context: ConnectorContext, request: PublishRequest): Promise<PublishedRef> {
+  async function createImagePost(context: ConnectorContext, request: PublishRequest): Promise<PublishedRef> {
     const owner = await author(context);
     const images: { id: string; altText: string }[] = [];
     for (const item of request.media)
@@ -130,13 +117,60 @@ export function createLinkedInConnector(options: LinkedInConnectorOptions = {}):
         : first
           ? { media: { id: first.id, ...(first.altText ? { altText: first.altText } : {}) } }
           : undefined;
+    return sendPost(context, owner, commentaryOf(request), content);
+  }
+
+  /** Uploads and finalizes the video, then posts it if LinkedIn has processed it already, else waits. */
+  async function publishVideo(
+    context: ConnectorContext,
+    request: PublishRequest,
+    item: MediaItem,
+  ): Promise<PublishOutcome> {
+    const owner = await author(context);
+    const video = await uploadLinkedInVideo(call, context, owner, item);
+    const title = request.title?.trim();
+    const remote: VideoRemote = {
+      kind: 'linkedin-video',
+      video,
+      author: owner,
+      commentary: commentaryOf(request),
+      ...(title ? { title } : {}),
+    };
+    try {
+      return await settleVideo(context, remote);
+    } catch (error) {
+      // The video is uploaded and finalized: a passing failure now must not make the queue send
+      // (and upload) it again, so the publish waits and checkStatus picks it up from here.
+      const passing = error instanceof ConnectorError && ['server', 'network', 'timeout'].includes(error.kind);
+      if (!passing) throw error;
+      return { status: 'pending', remote: remote as RemoteState, checkAfterMs: VIDEO_CHECK_AFTER_MS };
+    }
+  }
+
+  /** PROCESSING → pending (checked again later); PROCESSING_FAILED → refused; AVAILABLE → the post. */
+  async function settleVideo(context: ConnectorContext, remote: VideoRemote): Promise<PublishOutcome> {
+    const state = await linkedInVideoState(call, context, remote.video);
+    if (state.status === 'PROCESSING_FAILED') throw processingFailed(state);
+    if (state.status !== 'AVAILABLE')
+      return { status: 'pending', remote: remote as RemoteState, checkAfterMs: VIDEO_CHECK_AFTER_MS };
+    const content = { media: { id: remote.video, ...(remote.title ? { title: remote.title } : {}) } };
+    return { status: 'published', ...(await sendPost(context, remote.author, remote.commentary, content)) };
+  }
+
+  /** Creates the post from plain text (escaped here) and its content, if any. */
+  async function sendPost(
+    context: ConnectorContext,
+    owner: string,
+    commentary: string,
+    content: Record<string, unknown> | undefined,
+  ): Promise<PublishedRef> {
     try {
       const response = await call<null>(context, {
         method: 'POST',
         path: '/rest/posts',
         json: {
           author: owner,
-          commentary: escapeLittleText(commentaryOf(request)),
+          commentary: escapeLittleText(commentary),
           visibility: 'PUBLIC',
           distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
           lifecycleState: 'PUBLISHED',
@@ -170,6 +204,9 @@ export function createLinkedInConnector(options: LinkedInConnectorOptions = {}):
       revokeUrl: 'https://www.linkedin.com/oauth/v2/revoke',
       scopes: LINKEDIN_SCOPES,
       requiredScopes: ['openid', 'w_member_social'],
+      // The 3-legged token call needs client_secret
+      // (https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow).
+      exchange: 'confidential',
     },
 
     validate: validateLinkedIn,
@@ -177,12 +214,20 @@ export function createLinkedInConnector(options: LinkedInConnectorOptions = {}):
     async publish(context, request): Promise<PublishOutcome> {
       const errors = validateLinkedIn(request).filter((f) => f.severity === 'error');
       if (errors.length > 0) throw new ConnectorError('invalid', errors.map((f) => f.message).join(' '));
-      return { status: 'published', ...(await createPost(context, request)) };
+      const video = request.media.find((m) => m.kind === 'video');
+      if (video) return publishVideo(context, request, video);
+      return { status: 'published', ...(await createImagePost(context, request)) };
     },
 
-    async checkStatus() {
-      // Images are referenced by URN once uploaded; a LinkedIn publish is never left pending.
-      throw new ConnectorError('invalid', 'A LinkedIn publish is never pending: there is nothing to check.');
+    async checkStatus(context, remote) {
+      // Only a video waits (for LinkedIn's processing); images are usable as soon as they are uploaded.
+      const saved = videoRemoteSchema.safeParse(remote);
+      if (!saved.success)
+        throw new ConnectorError(
+          'invalid',
+          'This LinkedIn publish has no video waiting to be processed, so there is nothing to check: schedule the post again.',
+        );
+      return settleVideo(context, saved.data);
     },
 
     async findExisting(context, request, since) {

@@ -14,6 +14,8 @@ export interface LinkedInCall {
   contentType?: string;
   /** Versioned `/rest/*` resources need the version and Rest.li headers; `/v2/userinfo` does not. */
   versioned: boolean;
+  /** A pre-signed upload URL (video parts): the signature is the credential, so no bearer token is sent. */
+  signed?: boolean;
   bucket: string;
 }
 
@@ -43,7 +45,7 @@ export async function linkedInFetch<T>(
   for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = context.signal ? AbortSignal.any([context.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { authorization: `Bearer ${context.token.accessToken}` };
+  const headers: Record<string, string> = call.signed ? {} : { authorization: `Bearer ${context.token.accessToken}` };
   if (call.versioned) {
     headers['linkedin-version'] = options.version;
     headers['x-restli-protocol-version'] = '2.0.0';
