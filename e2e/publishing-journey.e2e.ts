@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '../src/shared/domain/post';
+import type { PublishJob } from '../src/shared/domain/publishing';
 import { startXPeer, X_PEER_CLIENT_ID, type XPeer } from '../test/peers/x/server';
 import { launchChromium } from './support/browser';
 import { type HostProcess, startHostProcess } from './support/host-process';
@@ -11,6 +12,7 @@ import { expectVisible, step } from './support/page-actions';
 import { seedProfile } from './support/seed-profile';
 
 const BODY = 'Cold kitchens slow a sourdough starter down: feed it warm water and keep it near the oven.';
+const RETRY_BODY = 'A longer autolyse makes a sticky rye dough easier to shape: give it forty minutes.';
 
 let browser: Browser;
 let dataDir: string;
@@ -104,4 +106,68 @@ describe('publishing to X', () => {
     });
     await page.close();
   }, 240_000);
+
+  it('retries a cancelled job at a time picked in the queue, and publishes it then, once', async () => {
+    // Follows the journey above: the same host, with its X account connected.
+    if (!host) throw new Error('The connect-and-publish journey did not start the host');
+    const target = host;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await page.goto(target.url);
+    const created = await invoke<Post>(target, 'posts:create-post', {
+      title: 'Rye autolyse',
+      body: RETRY_BODY,
+      platforms: ['x'],
+    });
+    await invoke<Post>(target, 'posts:schedule-post', {
+      id: created.id,
+      scheduledAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const jobOf = async (): Promise<PublishJob> =>
+      (await invoke<{ jobs: PublishJob[] }>(target, 'publishing:list-jobs', { postId: created.id })).jobs[0]!;
+    await expect.poll(async () => (await jobOf())?.status, { timeout: 15_000 }).toBe('queued');
+
+    const queue = page.getByRole('region', { name: 'Publishing queue' });
+    await step(page, 'cancel the queued job', async () => {
+      await nav(page, 'Accounts').click();
+      await queue.getByRole('region', { name: 'Queued' }).getByRole('button', { name: 'Cancel X' }).click();
+      await expectVisible(queue.getByRole('region', { name: 'Cancelled' }).getByRole('button', { name: 'Retry X' }));
+    });
+
+    const picked = await step(page, 'pick a time to retry, after a time in the past is refused', async () => {
+      await queue.getByRole('button', { name: 'Retry X' }).click();
+      const picker = queue.getByRole('form', { name: 'When to retry on X' });
+      // The profile's zone (UTC, from seedProfile) is where the wall time is read.
+      const when = picker.getByLabel('Retry on X at (UTC)');
+      await expectVisible(when);
+      await when.fill(wallTimeUtc(new Date(Date.now() - 3_600_000)));
+      await picker.getByRole('button', { name: 'Retry at this time' }).click();
+      await expectVisible(picker.getByRole('alert').getByText('Pick a time in the future.'));
+      // The next whole minute at least 20 s away, so it is still ahead when the form is sent.
+      const at = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+      await when.fill(wallTimeUtc(at));
+      await picker.getByRole('button', { name: 'Retry at this time' }).click();
+      await expectVisible(queue.getByRole('region', { name: 'Queued' }).getByRole('button', { name: 'Cancel X' }));
+      return at.toISOString();
+    });
+
+    await step(page, 'see it queued for the picked time, then published once with its link', async () => {
+      expect(await jobOf()).toMatchObject({ status: 'queued', dueAt: picked });
+      expect(peer!.tweets().filter((tweet) => tweet.text === RETRY_BODY)).toHaveLength(0);
+      await expect.poll(async () => (await jobOf()).status, { timeout: 120_000, interval: 1_000 }).toBe('published');
+      const job = await jobOf();
+      expect(Date.parse(job.publishedAt!)).toBeGreaterThanOrEqual(Date.parse(picked));
+      const tweets = peer!.tweets().filter((tweet) => tweet.text === RETRY_BODY);
+      expect(tweets).toHaveLength(1);
+      expect(job.url).toContain(tweets[0]!.id);
+      await page.goto(`${target.origin}/compose/${created.id}`);
+      const publishing = page.getByRole('region', { name: 'Publishing' });
+      await expectVisible(publishing.getByRole('link', { name: 'View post on X' }), 30_000);
+    });
+    await page.close();
+  }, 240_000);
 });
+
+/** A `datetime-local` value ("2026-11-29T22:10") for an instant, read in UTC. */
+function wallTimeUtc(instant: Date): string {
+  return instant.toISOString().slice(0, 16);
+}

@@ -15,7 +15,7 @@ export function publishingHandlers(
     'publishing:get-job': (input) => service.getJob(input.jobId),
     'publishing:cancel-job': (input) => service.cancelJob(input.jobId),
     'publishing:resolve-missed': (input) => service.resolveMissed(input),
-    'publishing:retry-job': (input) => service.retryJob(input.jobId),
+    'publishing:retry-job': (input) => service.retryJob(input.jobId, input.at),
     'publishing:refresh-metrics': async (input) => {
       const collector = metrics();
       if (!collector) throw new ContractError('UNAVAILABLE', 'Metrics need a connected account; none is attached yet.');

@@ -25,6 +25,14 @@ export const publishingMalformedInputs: MalformedRows<'publishing'> = {
     { jobId: JOB, action: 'reschedule', at: 'tomorrow' },
     { jobId: JOB, action: 'post-now', at: '2026-12-01T09:00:00Z' },
   ],
-  'publishing:retry-job': [undefined, {}, { jobId: '' }],
+  'publishing:retry-job': [
+    undefined,
+    {},
+    { jobId: '' },
+    { jobId: JOB, at: 'tomorrow' },
+    { jobId: JOB, at: '2026-12-01' },
+    { jobId: JOB, at: 1_780_000_000_000 },
+    { jobId: JOB, at: '2026-12-01T09:00:00Z', platform: 'x' },
+  ],
   'publishing:refresh-metrics': [{ postId: 'nope' }, { postId: 42 }, { postId: POST, all: true }, 'now'],
 };

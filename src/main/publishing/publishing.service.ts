@@ -13,6 +13,7 @@ import type { DomainDeps } from '../domain-deps';
 import { type JobRepository, type PublishJobRow, toJob } from './queue/job.repository';
 import type { QueuePorts } from './queue/ports';
 import { buildRequest } from './queue/publish-request';
+import { notBefore, retryNote } from './retry-at';
 
 /** The `settings` key for what happens to missed slots: 'ask' (default), 'post-now' or 'reschedule-next-free'. */
 export const MISSED_SETTING_KEY = 'publishing.missed';
@@ -121,22 +122,29 @@ export class PublishingService {
   }
 
   /**
-   * Queues a failed or cancelled job again with the same idempotency key. A job that was ever
-   * sent is checked on the platform first (it may have gone out), never sent blindly.
+   * Queues a failed or cancelled job again with the same idempotency key, now or at `at` (an
+   * instant not in the past). A job that was ever sent is checked on the platform first (it may
+   * have gone out), never sent blindly; with `at`, that check waits for the chosen time too.
    */
-  async retryJob(jobId: string): Promise<PublishJob> {
+  async retryJob(jobId: string, at?: string): Promise<PublishJob> {
     const row = await this.requireJob(jobId);
     if (row.status !== 'failed' && row.status !== 'cancelled') {
       throw new ContractError('CONFLICT', 'Only a failed or cancelled job can be retried');
     }
     const now = this.now();
+    const when = at === undefined ? null : notBefore(at, now);
     const status = row.attempts > 0 ? 'outcome_unknown' : 'queued';
+    // A queued job at a chosen time is a scheduled slot (next_attempt_at null), so one the app
+    // sleeps through is reported as missed like any other; a re-check keeps its own run time.
+    const timing =
+      when === null
+        ? { due_at: row.due_at > now ? now : row.due_at, next_attempt_at: now }
+        : { due_at: when, next_attempt_at: status === 'queued' ? null : when };
     try {
       await this.jobs.updateIfStatus(jobId, ['failed', 'cancelled'], {
         status,
         attempts: 0,
-        due_at: row.due_at > now ? now : row.due_at,
-        next_attempt_at: now,
+        ...timing,
         last_error: null,
         error_kind: null,
         updated_at: now,
@@ -150,12 +158,7 @@ export class PublishingService {
       }
       throw error;
     }
-    await this.jobs.addEvent(
-      jobId,
-      now,
-      'retry',
-      status === 'queued' ? 'Queued again by you' : 'Checking the platform, then sending if needed',
-    );
+    await this.jobs.addEvent(jobId, now, 'retry', retryNote(status, when));
     this.changed([row], 'retry');
     this.wake();
     return toJob(await this.requireJob(jobId));
@@ -301,14 +304,15 @@ export class PublishingService {
               jobId: live.id,
             });
           }
-          if (
-            (NOT_STARTED as readonly string[]).includes(live.status) &&
-            (live.due_at !== dueAt || live.status === 'missed')
-          ) {
+          // A scheduled job follows the post only when its calendar time moved: a time the creator
+          // picked for this job, or a missed slot awaiting their choice, survives edits to the text.
+          const follows =
+            mode === 'now' ? live.due_at !== dueAt || live.status === 'missed' : (live.slot_at ?? live.due_at) !== dueAt;
+          if ((NOT_STARTED as readonly string[]).includes(live.status) && follows) {
             await this.jobs.updateIfStatus(
               live.id,
               NOT_STARTED,
-              { status: 'queued', due_at: dueAt, next_attempt_at: null, updated_at: now },
+              { status: 'queued', due_at: dueAt, slot_at: dueAt, next_attempt_at: null, updated_at: now },
               tx,
             );
             await this.jobs.addEvent(
@@ -330,6 +334,7 @@ export class PublishingService {
           account_id: await this.jobs.connectedAccount(platform, tx),
           idempotency_key: randomUUID(),
           due_at: dueAt,
+          slot_at: dueAt,
           status: 'queued',
           attempts: 0,
           next_attempt_at: null,

@@ -65,9 +65,16 @@ export const publishingChannels = {
     summary: 'Settles a slot missed while the app was closed: post now, or reschedule.',
   }),
   'publishing:retry-job': defineChannel({
-    input: jobRef,
+    input: z
+      .object({
+        jobId: publishJobIdSchema,
+        /** When to send it again (not in the past; main refuses one that is). Default: now. */
+        at: isoDateTimeSchema.optional(),
+      })
+      .strict(),
     output: publishJobSchema,
-    summary: 'Queues a failed or cancelled job again, now (the same idempotency key, so never a second post).',
+    summary:
+      'Queues a failed or cancelled job again, now or at a chosen future time (the same idempotency key, so never a second post).',
   }),
   'publishing:refresh-metrics': defineChannel({
     input: z.object({ postId: postIdSchema.optional() }).strict(),

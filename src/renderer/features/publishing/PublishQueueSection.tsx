@@ -1,21 +1,34 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { getClient } from '../../client/client';
 import { EmptyNote, SectionCard, SectionError } from '../../ui/SectionCard';
 import { groupJobs } from './job-text';
 import { JobStatusLine } from './JobStatusLine';
 import { usePublishQueue } from './publish-queue.store';
+import { profileTimeZone } from './queries';
 
 /** The publishing queue: jobs grouped by what they need, a cross-post's platforms side by side. */
 export function PublishQueueSection() {
   const jobs = usePublishQueue((s) => s.jobs);
   const loaded = usePublishQueue((s) => s.loaded);
   const error = usePublishQueue((s) => s.error);
+  // Times are shown and picked in the creator's zone (this computer's until the profile answers).
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     const { load } = usePublishQueue.getState();
     void load();
     return getClient().on('publishing:changed', () => void load());
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void profileTimeZone().then((zone) => {
+      if (live && zone) setTimeZone(zone);
+    });
+    return () => {
+      live = false;
+    };
   }, []);
 
   const groups = groupJobs(jobs);
@@ -43,7 +56,7 @@ export function PublishQueueSection() {
                     </Link>
                     <ul>
                       {postJobs.map((job) => (
-                        <JobStatusLine key={job.id} job={job} />
+                        <JobStatusLine key={job.id} job={job} timeZone={timeZone} />
                       ))}
                     </ul>
                   </li>

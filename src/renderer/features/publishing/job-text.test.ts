@@ -46,6 +46,21 @@ describe('jobLine', () => {
     expect(jobLine(job({ status }))).toMatchObject({ text, actions });
   });
 
+  it('says when a retry put at a later time runs, and that the platform is checked first', () => {
+    const now = new Date('2026-12-01T08:00:00.000Z');
+    const later = job({ status: 'outcome_unknown', attempts: 0, nextAttemptAt: '2026-12-01T09:00:00.000Z' });
+    expect(jobLine(later, 'UTC', 'en-US', null, now)).toMatchObject({
+      text: 'Retry at Tue 9:00 AM: Cadence checks X first, so it never posts twice',
+      tone: 'neutral',
+      actions: [],
+    });
+    // Once its time has come, or for a resend after a lost answer, it is the check itself.
+    expect(jobLine(later, 'UTC', 'en-US', null, new Date('2026-12-01T09:00:00.000Z')).text).toBe(
+      'Checking whether it went out…',
+    );
+    expect(jobLine({ ...later, attempts: 2 }, 'UTC', 'en-US', null, now).text).toBe('Checking whether it went out…');
+  });
+
   it('gives the failure message and the retry', () => {
     expect(jobLine(job({ status: 'failed', lastError: 'Text too long' }))).toMatchObject({
       text: 'Failed: Text too long',

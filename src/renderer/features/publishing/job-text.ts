@@ -40,7 +40,13 @@ export function shortWhen(iso: string, timeZone?: string, locale?: string): stri
  * The status line for one platform's job (the Publishing panel and the queue use the same words).
  * `relay`: the relay status, for the hand-over action (omitted: no relay actions for queued jobs).
  */
-export function jobLine(job: PublishJob, timeZone?: string, locale?: string, relay?: RelayReach | null): JobLine {
+export function jobLine(
+  job: PublishJob,
+  timeZone?: string,
+  locale?: string,
+  relay?: RelayReach | null,
+  now: Date = new Date(),
+): JobLine {
   const platform = PLATFORM_LABELS[job.platform];
   const line = (text: string, tone: JobLine['tone'], actions: JobAction[] = []): JobLine => ({
     text,
@@ -61,6 +67,13 @@ export function jobLine(job: PublishJob, timeZone?: string, locale?: string, rel
     case 'pending_remote':
       return line(`Sent — waiting for ${platform} to finish processing it…`, 'busy');
     case 'outcome_unknown':
+      // A retry the creator put at a later time (a retry starts again from 0 attempts).
+      if (job.attempts === 0 && job.nextAttemptAt && Date.parse(job.nextAttemptAt) > now.getTime()) {
+        return line(
+          `Retry at ${shortWhen(job.nextAttemptAt, timeZone, locale)}: Cadence checks ${platform} first, so it never posts twice`,
+          'neutral',
+        );
+      }
       return line('Checking whether it went out…', 'busy');
     case 'published':
       return {

@@ -1,6 +1,8 @@
 import type { PostMetrics } from '../../../shared/domain/analytics';
+import type { Platform } from '../../../shared/domain/platform';
 import type { PublishJob } from '../../../shared/domain/publishing';
 import { getClient } from '../../client/client';
+import type { NextSlot } from './when-choices';
 
 export async function listJobs(postId?: string): Promise<PublishJob[]> {
   const { jobs } = await getClient().invoke('publishing:list-jobs', postId ? { postId } : {});
@@ -12,8 +14,29 @@ export async function publishNow(postId: string): Promise<PublishJob[]> {
   return jobs;
 }
 
-export function retryJob(jobId: string): Promise<PublishJob> {
-  return getClient().invoke('publishing:retry-job', { jobId });
+/** Queues a failed or cancelled job again, now or at `at` (main refuses a time in the past). */
+export function retryJob(jobId: string, at?: string): Promise<PublishJob> {
+  return getClient().invoke('publishing:retry-job', at === undefined ? { jobId } : { jobId, at });
+}
+
+/** The platform's next free posting slot, for the time picker; null when planning has none. */
+export async function nextSlot(platform: Platform): Promise<NextSlot | null> {
+  try {
+    const slot = await getClient().invoke('planning:next-free-slot', { platform });
+    return { at: slot.at, label: slot.label };
+  } catch {
+    // A quick choice only: the picker works without it.
+    return null;
+  }
+}
+
+/** The creator's time zone from their profile (null before onboarding or when it cannot be read). */
+export async function profileTimeZone(): Promise<string | null> {
+  try {
+    return (await getClient().invoke('profile:get-profile', {}))?.timezone ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function cancelJob(jobId: string): Promise<PublishJob> {
