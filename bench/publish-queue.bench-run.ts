@@ -95,6 +95,7 @@ async function seedJobs(
           account_id: null,
           idempotency_key: randomUUID(),
           due_at: dueAt(i),
+          slot_at: dueAt(i),
           status: 'queued',
           next_attempt_at: null,
           lease_owner: null,

@@ -60,6 +60,7 @@ describe('migrations', () => {
       '012-create-voice',
       '013-create-sync',
       '014-add-publish-relay',
+      '015-add-publish-job-slot',
     ]);
     expect(report.backupPath).toBe(`${path}.before-003-add-post-search.bak`);
     expect(existsSync(report.backupPath!)).toBe(true);

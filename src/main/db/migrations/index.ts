@@ -13,6 +13,7 @@ import * as m011 from './011-add-publish-job-indexes';
 import * as m012 from './012-create-voice';
 import * as m013 from './013-create-sync';
 import * as m014 from './014-add-publish-relay';
+import * as m015 from './015-add-publish-job-slot';
 
 /** One schema step; runs inside the transaction that applies every pending step. */
 export interface Migration {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '012-create-voice': m012,
   '013-create-sync': m013,
   '014-add-publish-relay': m014,
+  '015-add-publish-job-slot': m015,
 };

@@ -8,6 +8,8 @@ export interface PublishJobsTable {
   account_id: string | null;
   idempotency_key: string;
   due_at: string;
+  /** The post's calendar time this job was last lined up with (null on rows older than migration 015). */
+  slot_at: string | null;
   /**
    * queued → leased → sending → published; a crash or timeout during `sending` leaves
    * `outcome_unknown` (settled by looking for the post on the platform, never by sending again);
