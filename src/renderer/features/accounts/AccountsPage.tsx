@@ -8,8 +8,12 @@ import { AccountRow } from './AccountRow';
 import { useAccounts } from './accounts.store';
 import { ConnectAccountForm } from './ConnectAccountForm';
 import { ConnectFlowStatus } from './ConnectFlowStatus';
+import { SignInOptionsSection } from './SignInOptionsSection';
 
-/** /accounts: connected accounts with their token health, connecting new ones, and the publishing queue. */
+/**
+ * /accounts: connected accounts with their token health, connecting new ones, how Cadence signs in
+ * to each platform (and the creator's own apps), and the publishing queue.
+ */
 export default function AccountsPage() {
   const accounts = useAccounts((s) => s.accounts);
   const loadError = useAccounts((s) => s.loadError);
@@ -60,6 +64,7 @@ export default function AccountsPage() {
           </ul>
         )}
       </SectionCard>
+      <SignInOptionsSection />
       <PublishQueueSection />
     </div>
   );
