@@ -11,5 +11,9 @@ export function accountsHandlers(service: AccountsService): HandlerSlice<'accoun
     'accounts:list-accounts': () => service.listAccounts(),
     'accounts:reconnect': (input) => service.reconnect(input.accountId),
     'accounts:disconnect': (input) => service.disconnect(input.accountId),
+    'accounts:list-sign-in-options': () => service.listSignInOptions(),
+    'accounts:list-own-apps': () => service.listOwnApps(),
+    'accounts:save-own-app': (input) => service.saveOwnApp(input.platform, input.clientId, input.clientSecret),
+    'accounts:remove-own-app': (input) => service.removeOwnApp(input.platform),
   };
 }

@@ -1,4 +1,5 @@
-import type { AccountHealth, ConnectStart, ConnectStatus } from '../../shared/domain/accounts';
+import type { AccountHealth, ConnectStart, ConnectStatus, OwnApp, SignInOption } from '../../shared/domain/accounts';
+import type { ConfidentialPlatform } from '../../shared/sync-api/oauth';
 import { ContractError } from '../../shared/contract/errors';
 import { PLATFORM_LABELS, type Platform } from '../../shared/domain/platform';
 import type { DomainDeps } from '../domain-deps';
@@ -6,9 +7,14 @@ import type { TokenSet } from '../publishing/providers/connector';
 import type { ConnectorRegistry } from '../publishing/providers/registry';
 import { type AccountRow, AccountsRepository, parseScopes } from './accounts.repository';
 import { BLUESKY_DEFAULT_SERVICE, createBlueskySession } from './bluesky-session';
+import { type ClientSources, signInModeOf } from './confidential-client';
 import { ConnectFlows, type FlowRequest } from './connect-flows';
 import { revokeToken, TokenCallError } from './oauth-client';
 import { oauthSetup } from './oauth-config';
+import { OwnAppStore } from './own-apps';
+import { signInOptions } from './sign-in-options';
+import type { TokenBroker } from './token-broker';
+import { canRenew } from './token-exchange/renewal';
 import { tokenHealth } from './token-health';
 import { TokenProvider } from './token-provider';
 import { TokenStore } from './token-store';
@@ -25,15 +31,21 @@ export class AccountsService {
   readonly repository: AccountsRepository;
   readonly store: TokenStore;
   readonly tokens: TokenProvider;
+  readonly ownApps: OwnAppStore;
+  private readonly sources: ClientSources;
   private readonly flows: ConnectFlows;
   private sweep: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly deps: DomainDeps,
     readonly registry: ConnectorRegistry,
+    /** Cadence's app through the sync service; absent, confidential platforms need the creator's own app. */
+    private readonly broker: TokenBroker | null = null,
   ) {
     this.repository = new AccountsRepository(deps.database);
     this.store = new TokenStore(deps.ports.secrets);
+    this.ownApps = new OwnAppStore(deps.ports.secrets);
+    this.sources = { ownApps: this.ownApps, broker, overrides: registry };
     this.tokens = new TokenProvider({
       repository: this.repository,
       store: this.store,
@@ -41,6 +53,7 @@ export class AccountsService {
       clock: deps.ports.clock,
       events: deps.events,
       logger: deps.ports.logger,
+      sources: this.sources,
     });
     this.flows = new ConnectFlows(
       () => deps.ports.clock.now(),
@@ -50,7 +63,10 @@ export class AccountsService {
 
   async startConnect(platform: Platform, instanceUrl: string | null): Promise<ConnectStart> {
     const instance = platform === 'mastodon' && instanceUrl ? new URL(instanceUrl).origin : null;
-    const setup = await oauthSetup(this.registry, this.store, platform, instance, { register: true });
+    const setup = await oauthSetup(this.registry, this.store, platform, instance, {
+      register: true,
+      sources: this.sources,
+    });
     return this.flows.start({ platform, instanceUrl: instance, accountId: null, setup });
   }
 
@@ -69,7 +85,10 @@ export class AccountsService {
     if (platform === 'bluesky') {
       throw new ContractError('VALIDATION_FAILED', 'Bluesky reconnects with a new app password (connect it again).');
     }
-    const setup = await oauthSetup(this.registry, this.store, platform, account.instance_url, { register: true });
+    const setup = await oauthSetup(this.registry, this.store, platform, account.instance_url, {
+      register: true,
+      sources: this.sources,
+    });
     return this.flows.start({ platform, instanceUrl: account.instance_url, accountId, setup });
   }
 
@@ -117,7 +136,12 @@ export class AccountsService {
     let revoked = false;
     if (token && platform !== 'bluesky') {
       try {
-        const setup = await oauthSetup(this.registry, this.store, platform, account.instance_url, { register: false });
+        const mode = signInModeOf(token);
+        const setup = await oauthSetup(this.registry, this.store, platform, account.instance_url, {
+          register: false,
+          sources: this.sources,
+          ...(mode ? { only: mode } : {}),
+        });
         revoked = await revokeToken(setup.config, token.refreshToken ?? token.accessToken);
         if (token.refreshToken) await revokeToken(setup.config, token.accessToken);
       } catch {
@@ -133,6 +157,28 @@ export class AccountsService {
     this.deps.ports.logger.info({ accountId, platform, revoked }, 'account disconnected');
     this.deps.events.emit('accounts:changed', { accountId, reason: 'disconnected' });
     return this.health(await this.requireAccount(accountId));
+  }
+
+  async listSignInOptions(): Promise<SignInOption[]> {
+    const brokerApps = this.broker ? await this.broker.apps().catch(() => ({})) : {};
+    return signInOptions(this.registry, await this.ownApps.list(), brokerApps);
+  }
+
+  listOwnApps(): Promise<OwnApp[]> {
+    return this.ownApps.list();
+  }
+
+  /** Saves the creator's app; the secret goes to the secrets port and is never logged or returned. */
+  async saveOwnApp(platform: ConfidentialPlatform, clientId: string, clientSecret: string): Promise<OwnApp> {
+    const saved = await this.ownApps.save(platform, { clientId, clientSecret }, this.deps.ports.clock.now());
+    this.deps.ports.logger.info({ platform }, 'own app saved');
+    return saved;
+  }
+
+  async removeOwnApp(platform: ConfidentialPlatform): Promise<{ removed: boolean }> {
+    const removed = await this.ownApps.remove(platform);
+    this.deps.ports.logger.info({ platform, removed }, 'own app removed');
+    return { removed };
   }
 
   start(): void {
@@ -153,9 +199,13 @@ export class AccountsService {
   private async completeOAuth(request: FlowRequest, token: TokenSet): Promise<string> {
     const label = PLATFORM_LABELS[request.platform];
     const previous = request.accountId ? await this.store.get(request.accountId) : null;
-    // Reconnect keeps the refresh token until the platform sends a new one.
+    // Reconnect keeps the refresh token until the platform sends a new one — only from the same client:
+    // a refresh token issued to the creator's own app is useless to Cadence's, and the other way round.
+    const sameClient = signInModeOf(previous) === signInModeOf(token);
     const merged: TokenSet =
-      !token.refreshToken && previous?.refreshToken ? { ...token, refreshToken: previous.refreshToken } : token;
+      !token.refreshToken && previous?.refreshToken && sameClient
+        ? { ...token, refreshToken: previous.refreshToken }
+        : token;
     const identity = await request.setup.connector.whoAmI({
       baseUrl: request.setup.baseUrl,
       token: merged,
@@ -267,7 +317,7 @@ export class AccountsService {
       statusDetail: verdict.status === 'valid' ? `${verdict.detail}${transientNote}` : verdict.detail,
       expiresAt: token?.expiresAt ?? row.token_expires_at,
       missingScopes: verdict.missingScopes,
-      refreshesAutomatically: Boolean(token?.refreshToken),
+      refreshesAutomatically: token ? canRenew(token) : false,
     };
   }
 

@@ -4,6 +4,7 @@ import { ConnectorRegistry, type ConnectorRegistryOptions } from '../publishing/
 import { defaultConnectorFactories } from '../publishing/providers/registry.defaults';
 import { accountsHandlers } from './accounts.handlers';
 import { AccountsService } from './accounts.service';
+import type { TokenBroker } from './token-broker';
 import type { TokenProvider } from './token-provider';
 
 /** The accounts domain as the core wires it: its handlers and its lifecycle. */
@@ -19,12 +20,22 @@ export interface AccountsDomain {
   close(): Promise<void>;
 }
 
-export function createAccounts(deps: DomainDeps, options: ConnectorRegistryOptions = {}): AccountsDomain {
+/** Optional services the core hands the accounts domain. */
+export interface AccountsServices {
+  /** Cadence's app for confidential platforms through the sync service (CloudTokenBroker). */
+  broker?: TokenBroker;
+}
+
+export function createAccounts(
+  deps: DomainDeps,
+  options: ConnectorRegistryOptions = {},
+  services: AccountsServices = {},
+): AccountsDomain {
   const registry = new ConnectorRegistry({
     ...options,
     factories: { ...defaultConnectorFactories(), ...options.factories },
   });
-  const service = new AccountsService(deps, registry);
+  const service = new AccountsService(deps, registry, services.broker ?? null);
   return {
     service,
     registry,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import * as oauth from 'oauth4webapi';
 import type { ConnectStart, ConnectStatus } from '../../shared/domain/accounts';
 import { ContractError } from '../../shared/contract/errors';
@@ -49,13 +49,14 @@ export class ConnectFlows {
     const flowId = randomUUID();
     const state = oauth.generateRandomState();
     const codeVerifier = oauth.generateRandomCodeVerifier();
-    const challenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
+    const style = request.setup.authorize;
+    const challenge = await pkceChallenge(codeVerifier, style.pkceChallengeEncoding);
     const server = await LoopbackServer.start((url) => this.callback(flowId, url));
     const authorize = new URL(request.setup.config.endpoints.authorizeUrl);
     authorize.searchParams.set('response_type', 'code');
-    authorize.searchParams.set('client_id', request.setup.config.clientId);
+    authorize.searchParams.set(style.clientIdParam, request.setup.config.clientId);
     authorize.searchParams.set('redirect_uri', server.redirectUri);
-    authorize.searchParams.set('scope', request.setup.scopes.join(' '));
+    authorize.searchParams.set('scope', request.setup.scopes.join(style.scopeSeparator));
     authorize.searchParams.set('state', state);
     authorize.searchParams.set('code_challenge', challenge);
     authorize.searchParams.set('code_challenge_method', 'S256');
@@ -121,14 +122,7 @@ export class ConnectFlows {
       return fail(`${label} did not give Cadence access: ${why}.`);
     }
     try {
-      const token = await exchangeCode(
-        flow.request.setup.config,
-        url,
-        flow.state,
-        flow.server.redirectUri,
-        flow.codeVerifier,
-        this.now(),
-      );
+      const token = await this.exchange(flow, url);
       const accountId = await this.complete(flow.request, token);
       this.finish(flow, { state: 'connected', platform: flow.request.platform, accountId });
       return { status: 200, title: `${label} is connected`, message: 'You can close this tab and go back to Cadence.' };
@@ -141,8 +135,31 @@ export class ConnectFlows {
     }
   }
 
+  /** A confidential platform's code goes through its own-app or broker client; public clients use oauth4webapi. */
+  private async exchange(flow: Flow, url: URL): Promise<TokenSet> {
+    const { setup } = flow.request;
+    if (!setup.confidential) {
+      return exchangeCode(setup.config, url, flow.state, flow.server.redirectUri, flow.codeVerifier, this.now());
+    }
+    const code = url.searchParams.get('code');
+    if (!code) throw new TokenCallError('revoked', 'The sign-in answer carried no code; start connecting again');
+    return setup.confidential.exchangeCode(
+      { code, redirectUri: flow.server.redirectUri, codeVerifier: flow.codeVerifier },
+      this.now(),
+    );
+  }
+
   private finish(flow: Flow, status: ConnectStatus): void {
     flow.status = status;
     clearTimeout(flow.timer);
   }
+}
+
+/**
+ * The PKCE challenge: RFC 7636's BASE64URL(SHA256(verifier)), or the hex SHA-256 that TikTok's Login
+ * Kit for Desktop compares (https://developers.tiktok.com/doc/login-kit-desktop/).
+ */
+export async function pkceChallenge(verifier: string, encoding: 'base64url' | 'hex'): Promise<string> {
+  if (encoding === 'hex') return createHash('sha256').update(verifier).digest('hex');
+  return oauth.calculatePKCECodeChallenge(verifier);
 }

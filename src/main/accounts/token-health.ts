@@ -1,6 +1,7 @@
 import type { TokenStatus } from '../../shared/domain/accounts';
 import { PLATFORM_LABELS, type Platform } from '../../shared/domain/platform';
 import type { TokenSet } from '../publishing/providers/connector';
+import { canRenew } from './token-exchange/renewal';
 
 /** A token without a refresh token is "expiring" this long before it ends (the creator must reconnect). */
 export const EXPIRING_WINDOW_MS = 7 * 24 * 3_600_000;
@@ -49,7 +50,7 @@ export function tokenHealth(input: HealthInput): Health {
     };
   }
   const expiresAt = input.token.expiresAt ? Date.parse(input.token.expiresAt) : null;
-  const canRefresh = Boolean(input.token.refreshToken);
+  const canRefresh = canRenew(input.token);
   if (expiresAt === null) return { status: 'valid', detail: 'Connected; this token does not expire.', missingScopes };
   const left = expiresAt - input.now.getTime();
   if (canRefresh) {

@@ -8,8 +8,12 @@ import type { ConnectorRegistry } from '../publishing/providers/registry';
 import type { TokensPort } from '../publishing/queue/ports';
 import { type AccountRow, type AccountsRepository, parseScopes } from './accounts.repository';
 import { BLUESKY_DEFAULT_SERVICE, refreshBlueskySession } from './bluesky-session';
+import { type ClientSources, clientGoneError, signInModeOf } from './confidential-client';
 import { refreshTokens, TokenCallError } from './oauth-client';
 import { oauthSetup } from './oauth-config';
+import { ContractError } from '../../shared/contract/errors';
+import { confidentialPlatformSchema } from '../../shared/sync-api/oauth';
+import { canRenew, renewsAccessToken, SELF_RENEWAL_AHEAD_MS } from './token-exchange/renewal';
 import { REFRESH_AHEAD_MS, duration, tokenHealth } from './token-health';
 import type { TokenStore } from './token-store';
 
@@ -20,6 +24,8 @@ export interface TokenProviderDeps {
   clock: ClockPort;
   events: EventBus;
   logger: Logger;
+  /** The creator's own apps and the sync broker, for confidential platforms' renewals. */
+  sources: ClientSources;
 }
 
 /**
@@ -47,7 +53,7 @@ export class TokenProvider implements TokensPort {
     if (account.token_status === 'missing_scope') {
       throw new ConnectorError('missing_scope', account.status_detail ?? `${label} did not grant a needed permission.`);
     }
-    if (token.refreshToken && this.dueForRefresh(token)) {
+    if (canRenew(token) && this.dueForRefresh(token)) {
       try {
         token = await this.refreshToken(account);
       } catch (error) {
@@ -79,7 +85,7 @@ export class TokenProvider implements TokensPort {
     for (const account of await this.deps.repository.listConnected()) {
       if (account.token_status === 'needs_reconnect') continue;
       const token = await this.deps.store.get(account.id);
-      if (!token?.refreshToken || !this.dueForRefresh(token)) continue;
+      if (!token || !canRenew(token) || !this.dueForRefresh(token)) continue;
       try {
         await this.refreshToken(account);
         refreshed += 1;
@@ -107,7 +113,9 @@ export class TokenProvider implements TokensPort {
 
   private dueForRefresh(token: TokenSet): boolean {
     if (!token.expiresAt) return false;
-    return Date.parse(token.expiresAt) - this.deps.clock.now().getTime() <= REFRESH_AHEAD_MS;
+    // Self-renewing tokens (Instagram, Threads) go days ahead: a missed renewal cannot be made up later.
+    const ahead = renewsAccessToken(token) ? SELF_RENEWAL_AHEAD_MS : REFRESH_AHEAD_MS;
+    return Date.parse(token.expiresAt) - this.deps.clock.now().getTime() <= ahead;
   }
 
   private refreshToken(account: AccountRow): Promise<TokenSet> {
@@ -153,9 +161,11 @@ export class TokenProvider implements TokensPort {
       return fresh;
     } catch (error) {
       if (error instanceof TokenCallError && error.kind === 'revoked') {
+        // Cadence's own refusals (no renewal exists, the own app is gone) already say what to do.
+        const ours = error.oauthError === 'no_refresh' || error.oauthError === 'no_client';
         await this.markNeedsReconnect(
           account.id,
-          `the token was revoked or has expired (${error.oauthError ?? error.message}).`,
+          ours ? `${error.message}.` : `the token was revoked or has expired (${error.oauthError ?? error.message}).`,
         );
         throw new ConnectorError('auth_revoked', `${label} needs you to reconnect: the token was revoked.`, {
           platformCode: error.oauthError ?? undefined,
@@ -187,9 +197,21 @@ export class TokenProvider implements TokensPort {
         this.deps.registry.override('bluesky') ?? current.extra?.pds ?? account.instance_url ?? BLUESKY_DEFAULT_SERVICE;
       return refreshBlueskySession(service, current);
     }
-    const setup = await oauthSetup(this.deps.registry, this.deps.store, platform, account.instance_url, {
-      register: false,
-    });
+    const mode = signInModeOf(current);
+    let setup;
+    try {
+      setup = await oauthSetup(this.deps.registry, this.deps.store, platform, account.instance_url, {
+        register: false,
+        sources: this.deps.sources,
+        ...(mode ? { only: mode } : {}),
+      });
+    } catch (error) {
+      const confidential = confidentialPlatformSchema.safeParse(platform);
+      if (error instanceof ContractError && mode && confidential.success)
+        throw clientGoneError(confidential.data, mode);
+      throw error;
+    }
+    if (setup.confidential) return setup.confidential.refresh(current, this.deps.clock.now());
     return refreshTokens(setup.config, current, this.deps.clock.now());
   }
 

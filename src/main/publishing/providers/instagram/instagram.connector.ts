@@ -204,6 +204,10 @@ export function createInstagramConnector(options: InstagramConnectorOptions = {}
       tokenUrl: 'https://api.instagram.com/oauth/access_token',
       scopes: INSTAGRAM_SCOPES,
       requiredScopes: INSTAGRAM_REQUIRED_SCOPES,
+      // Business Login: the code exchange and ig_exchange_token need the app secret; scopes are
+      // comma-separated (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login).
+      exchange: 'confidential',
+      scopeSeparator: ',',
     },
 
     validate: validateInstagram,

@@ -187,6 +187,10 @@ export function createThreadsConnector(options: ThreadsConnectorOptions = {}): P
       tokenUrl: 'https://graph.threads.net/oauth/access_token',
       scopes: THREADS_SCOPES,
       requiredScopes: THREADS_REQUIRED_SCOPES,
+      // The code exchange and th_exchange_token need the app secret; scopes are comma-separated
+      // (https://developers.facebook.com/docs/threads/get-started/get-access-tokens-and-permissions).
+      exchange: 'confidential',
+      scopeSeparator: ',',
     },
 
     validate: validateThreads,

@@ -174,6 +174,14 @@ export function createTikTokConnector(options: TikTokConnectorOptions = {}): Pla
       revokeUrl: 'https://open.tiktokapis.com/v2/oauth/revoke/',
       scopes: TIKTOK_SCOPES,
       requiredScopes: ['video.publish', 'video.upload'],
+      // Login Kit for Desktop (https://developers.tiktok.com/doc/login-kit-desktop/): the app id goes in
+      // `client_key`, scopes are comma-separated, and the PKCE challenge is the hex SHA-256 of the
+      // verifier; the token call needs client_secret
+      // (https://developers.tiktok.com/doc/oauth-user-access-token-management).
+      exchange: 'confidential',
+      clientIdParam: 'client_key',
+      scopeSeparator: ',',
+      pkceChallengeEncoding: 'hex',
     },
 
     validate: validateTikTok,
