@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createAccounts, type AccountsDomain } from './accounts/accounts.setup';
+import { CloudTokenBroker } from './accounts/cloud-token-broker';
 import { createPublishing, type PublishingDomain } from './publishing/publishing.setup';
 import { createRelay, type RelayDomain } from './publishing/relay/relay.setup';
 import { createStudio, type StudioDomain } from './studio/studio.setup';
@@ -143,7 +144,23 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
 
   const deps: DomainDeps = { ports, database, events, llm: llm.service, posts, profile };
   const analytics = createAnalytics(deps);
-  const accounts = createAccounts(deps);
+  // Cadence's own apps at Meta, TikTok, LinkedIn and Google sign in through the sync service's
+  // broker, which holds their secrets; the session is looked up per call (sync is built below).
+  const syncSession = (): SyncDomain['session'] => domains.sync.session;
+  const accounts = createAccounts(
+    deps,
+    {},
+    {
+      broker: new CloudTokenBroker({
+        session: {
+          current: () => syncSession().current(),
+          accessToken: () => syncSession().accessToken(),
+          expireAccessToken: () => syncSession().expireAccessToken(),
+          verify: () => syncSession().verify(),
+        },
+      }),
+    },
+  );
   const templates = createTemplates(deps);
   // Semantic few-shot examples once search is built (called only after createCore returns).
   const brand = createBrand(
@@ -174,7 +191,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     // After publishing and sync: the relay reads the session and re-applies post changes per call.
     relay: createRelay(deps, {
       tokens: accounts.tokens,
-      session: (): SyncDomain['session'] => domains.sync.session,
+      session: syncSession,
       resync: (postId): Promise<void> => domains.publishing.service.syncPost(postId),
     }),
   };

@@ -14,6 +14,7 @@ import type { Mailer } from './mail/mailer';
 import { installHealth, Readiness } from './observability/health';
 import { createServerLogger } from './observability/logger';
 import { ServerMetrics } from './observability/metrics';
+import { registerOauthRoutes } from './oauth/routes';
 import { registerRelayRoutes } from './relay/routes';
 import { registerSyncRoutes } from './sync/routes';
 
@@ -81,6 +82,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       await registerSyncRoutes(api, context);
       await registerAiRoutes(api, context);
       await registerRelayRoutes(api, context);
+      await registerOauthRoutes(api, context);
     },
     { prefix: '/v1' },
   );

@@ -299,6 +299,23 @@ describe('authorization matrix: no user reaches another user’s data through an
     },
     'GET /v1/relay/jobs': { request: () => ({ path: '/v1/relay/jobs' }), expectStatus: [200] },
     'DELETE /v1/relay/jobs/:id': { request: (v) => ({ path: `/v1/relay/jobs/${v.relayJobId}` }), expectStatus: [404] },
+    'GET /v1/oauth/apps': { request: () => ({ path: '/v1/oauth/apps' }), expectStatus: [200] },
+    'POST /v1/oauth/token': {
+      // No platform app on this server: the broker has nothing of anyone's to hand out.
+      request: () => ({
+        path: '/v1/oauth/token',
+        body: {
+          platform: 'facebook',
+          grant: {
+            type: 'authorization_code',
+            code: 'a-code-of-someone-else',
+            redirectUri: 'http://127.0.0.1:53682/callback',
+            codeVerifier: 'v'.repeat(43),
+          },
+        },
+      }),
+      expectStatus: [404],
+    },
     // Last: it signs B's device out.
     'POST /v1/auth/logout': { request: () => ({ path: '/v1/auth/logout', body: {} }), expectStatus: [204] },
   };

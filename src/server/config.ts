@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { brokerEnvShape, checkBrokerPairs } from './oauth/broker-config';
 
 /** The service's settings, from the environment. Bad values stop it at start with the variable's name. */
-const envSchema = z.object({
+const envFields = z.object({
   DATABASE_URL: z.string().url().startsWith('postgres', 'DATABASE_URL must be a postgres:// URL.'),
   /**
    * A direct (or session-pooled) connection for LISTEN: transaction-mode PgBouncer cannot carry
@@ -36,7 +37,16 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().default('false'),
   /** Off behind a proxy that already limits; on by default. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  /**
+   * The sign-in broker (src/server/oauth): Cadence's own app per platform whose token endpoint needs
+   * the client secret. OAUTH_<PLATFORM>_CLIENT_ID + OAUTH_<PLATFORM>_CLIENT_SECRET (both or
+   * neither) and OAUTH_<PLATFORM>_BASE_URL (a peer in tests), for facebook, instagram, threads,
+   * tiktok, linkedin and youtube.
+   */
+  ...brokerEnvShape,
 });
+/** A half-configured broker app stops the service at start, naming the missing variable. */
+const envSchema = envFields.superRefine(checkBrokerPairs);
 
 export type ServerConfig = z.infer<typeof envSchema>;
 
