@@ -71,6 +71,22 @@ describe('publishing to X', () => {
       await expectVisible(accounts.getByRole('listitem', { name: `X @${peer!.user.username}` }));
     });
 
+    await step(page, 'add your own Instagram app: the secret goes in, never comes back out', async () => {
+      const signIns = page.getByRole('list', { name: 'Sign-in by platform' });
+      const instagram = signIns.getByRole('listitem', { name: 'Instagram sign-in' });
+      await expectVisible(instagram.getByText('Not available'));
+      await instagram.getByRole('button', { name: 'Use your own app' }).click();
+      const form = instagram.getByRole('form', { name: 'Your own Instagram app' });
+      await form.getByLabel('Instagram app ID').fill('990602627938098');
+      await form.getByLabel('Instagram app secret').fill('e2e-own-app-secret-51c0');
+      await form.getByRole('button', { name: 'Save Instagram app' }).click();
+      await expectVisible(instagram.getByText('Via your own app'));
+      await expectVisible(instagram.getByText(/Instagram app ID 990602627938098/));
+      expect(await page.content()).not.toContain('e2e-own-app-secret-51c0');
+      const apps = await invoke<Array<{ platform: string; clientId: string }>>(host!, 'accounts:list-own-apps', {});
+      expect(apps).toEqual([expect.objectContaining({ platform: 'instagram', clientId: '990602627938098' })]);
+    });
+
     const post = await step(page, 'schedule a post a few seconds ahead', async () => {
       const created = await invoke<Post>(host!, 'posts:create-post', {
         title: 'Cold kitchens',
