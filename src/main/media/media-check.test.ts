@@ -111,9 +111,10 @@ const cases: [string, Platform[], MediaRecord[], [Platform, string, string][]][]
     ],
   ],
   [
-    'a 60 MB MOV on Bluesky and Mastodon',
+    // Between Bluesky's 100,000,000-byte limit and mastodon.social's 99 MiB.
+    'a 101 MB MOV on Bluesky and Mastodon',
     ['bluesky', 'mastodon'],
-    [video(30_000, 'video/quicktime', 60 * MB)],
+    [video(30_000, 'video/quicktime', 101_000_000)],
     [
       ['bluesky', 'videoFormats', 'error'],
       ['bluesky', 'maxVideoBytes', 'error'],

@@ -174,7 +174,7 @@ describe('Bluesky connector against a real PDS', () => {
 describe('Bluesky validation and errors', () => {
   const base = { media: [] as MediaItem[], idempotencyKey: 'k' };
 
-  it('counts 300 graphemes and 3000 bytes, refuses blobs over 1,000,000 bytes and video', () => {
+  it('counts 300 graphemes and 3000 bytes, refuses blobs over 1,000,000 bytes and a video mixed with images', () => {
     expect(validateBluesky({ ...base, parts: ['🎉'.repeat(300)] })).toEqual([]);
     // 300 graphemes but 5,400 UTF-8 bytes: over the lexicon's 3,000-byte maxLength.
     expect(validateBluesky({ ...base, parts: ['👨‍👩‍👧'.repeat(300)] })[0]?.message).toContain('5400 bytes');
@@ -182,7 +182,8 @@ describe('Bluesky validation and errors', () => {
     const big = { ...png, path: '/x/big.png', bytes: 1_000_001 };
     expect(validateBluesky({ ...base, parts: ['hi'], media: [big] })[0]?.message).toContain('1000000 bytes');
     expect(
-      validateBluesky({ ...base, parts: ['hi'], media: [{ ...png, kind: 'video', mime: 'video/mp4' }] })[0]?.severity,
+      validateBluesky({ ...base, parts: ['hi'], media: [png, { ...png, kind: 'video', mime: 'video/mp4' }] })[0]
+        ?.severity,
     ).toBe('error');
   });
 

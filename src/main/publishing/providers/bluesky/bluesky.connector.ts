@@ -1,119 +1,85 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { Agent } from '@atproto/api';
-import { graphemeLength } from '../../../../shared/platforms/graphemes';
 import {
   ConnectorError,
   type ConnectorContext,
   type MediaItem,
   type MetricCounts,
   type PlatformConnector,
-  type PublishRequest,
-  type PublishedRef,
-  type ValidationFinding,
+  type PublishOutcome,
+  type RemoteState,
 } from '../connector';
 import { type BlueskyFacet, buildFacets, detectFacetDrafts, mentionedHandles } from './bluesky.facets';
 import { blueskyAgent, type FetchLike, toConnectorError, xrpc } from './bluesky.http';
+import {
+  appViewMissing,
+  EMPTY_COUNTS,
+  isGone,
+  listPosts,
+  matchKey,
+  parseAtUri,
+  POST_COLLECTION,
+  type PostRecord,
+  sharesOf,
+  type StoredPost,
+  type StrongRef,
+  toRef,
+  videoCidOf,
+} from './bluesky.records';
+import { validateBluesky } from './bluesky.validate';
+import { type BlobJson, BLUESKY_VIDEO_SERVICE, createVideoService } from './bluesky.video';
+
+export { BLUESKY_LIMITS, validateBluesky } from './bluesky.validate';
+export { parseAtUri, postUrl, POST_COLLECTION } from './bluesky.records';
+export { BLUESKY_VIDEO_SERVICE } from './bluesky.video';
 
 export interface BlueskyConnectorOptions {
   /** Per-request limit before the call counts as timed out (outcome unknown for a publish). */
   timeoutMs?: number;
   /** Replaces fetch (tests of error and rate-limit handling). */
   fetch?: FetchLike;
+  /** The video service: Bluesky's by default, a peer in tests. */
+  videoService?: { url: string; did: string };
+  /** getJobStatus calls inside publish, and the wait between them, before the post is left pending. */
+  videoPolls?: number;
+  videoPollIntervalMs?: number;
+  /** When the queue asks again about a video still processing. */
+  videoCheckAfterMs?: number;
 }
 
-export const BLUESKY_LIMITS = {
-  /** app.bsky.feed.post#text: maxGraphemes 300, maxLength 3000 (UTF-8 bytes). */
-  graphemes: 300,
-  textBytes: 3000,
-  /** app.bsky.embed.images: at most 4 images, each blob ≤ 1,000,000 bytes, image/*. */
-  images: 4,
-  imageBytes: 1_000_000,
-  /** app.bsky.feed.post#tags: at most 8 extra hashtags, each ≤ 64 graphemes / 640 bytes. */
-  tags: 8,
-  tagGraphemes: 64,
-  tagBytes: 640,
-} as const;
-
-export const POST_COLLECTION = 'app.bsky.feed.post';
-
-interface StrongRef {
-  uri: string;
-  cid: string;
-}
-
-interface PostRecord {
-  $type: typeof POST_COLLECTION;
-  text: string;
-  createdAt: string;
-  facets?: BlueskyFacet[];
-  embed?: Record<string, unknown>;
-  reply?: { root: StrongRef; parent: StrongRef };
-  tags?: string[];
-}
-
-/** The checks a PDS makes on an app.bsky.feed.post, before anything is sent. */
-export function validateBluesky(request: PublishRequest): ValidationFinding[] {
-  const findings: ValidationFinding[] = [];
-  const error = (message: string) => findings.push({ severity: 'error', message });
-  if (request.parts.length === 0) error('There is nothing to post.');
-  request.parts.forEach((part, index) => {
-    const where = request.parts.length > 1 ? `Part ${index + 1}` : 'The post';
-    const length = graphemeLength(part);
-    if (length > BLUESKY_LIMITS.graphemes) {
-      error(`${where} is ${length} characters; Bluesky allows ${BLUESKY_LIMITS.graphemes}.`);
-    }
-    const bytes = Buffer.byteLength(part, 'utf8');
-    if (bytes > BLUESKY_LIMITS.textBytes)
-      error(`${where} is ${bytes} bytes; Bluesky allows ${BLUESKY_LIMITS.textBytes}.`);
-    const hasMedia = index === 0 && request.media.length > 0;
-    if (part.trim() === '' && !hasMedia) error(`${where} is empty.`);
-  });
-  if (request.media.some((m) => m.kind === 'video')) {
-    error('Cadence cannot post video to Bluesky yet (it goes through Bluesky’s video service); post images instead.');
-  }
-  const images = request.media.filter((m) => m.kind === 'image');
-  if (images.length > BLUESKY_LIMITS.images) error(`Bluesky takes at most ${BLUESKY_LIMITS.images} images per post.`);
-  for (const item of images) {
-    const name = basename(item.path);
-    if (!item.mime.startsWith('image/')) error(`${name}: Bluesky does not accept ${item.mime} as an image.`);
-    if (item.bytes > BLUESKY_LIMITS.imageBytes) {
-      error(`${name} is ${item.bytes} bytes; Bluesky accepts images up to ${BLUESKY_LIMITS.imageBytes} bytes.`);
-    }
-    if (item.altText.trim() === '') findings.push({ severity: 'warning', message: `${name} has no alt text.` });
-  }
-  const tags = request.tags ?? [];
-  if (tags.length > BLUESKY_LIMITS.tags) error(`Bluesky takes at most ${BLUESKY_LIMITS.tags} extra tags.`);
-  for (const tag of tags) {
-    if (graphemeLength(tag) > BLUESKY_LIMITS.tagGraphemes || Buffer.byteLength(tag) > BLUESKY_LIMITS.tagBytes) {
-      error(`The tag “${tag}” is longer than Bluesky allows (${BLUESKY_LIMITS.tagGraphemes} characters).`);
-    }
-  }
-  return findings;
-}
-
-/** at://did/collection/rkey → its parts. */
-export function parseAtUri(uri: string): { repo: string; collection: string; rkey: string } {
-  const match = /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(uri);
-  if (!match?.[1] || !match[2] || !match[3])
-    throw new ConnectorError('invalid', `Not a Bluesky record address: ${uri}`);
-  return { repo: match[1], collection: match[2], rkey: match[3] };
-}
-
-/** The post's page in the Bluesky app. */
-export function postUrl(uri: string): string {
-  const { repo, rkey } = parseAtUri(uri);
-  return `https://bsky.app/profile/${repo}/post/${rkey}`;
+/**
+ * What a post still processing needs to be finished by `checkStatus`: the video job, the post's
+ * parts and tags, and the embed's alt text and aspect ratio (0 when unknown).
+ */
+interface VideoRemote {
+  jobId: string;
+  parts: string[];
+  tags: string[];
+  alt: string;
+  width: number;
+  height: number;
+  /** When the upload started: posts older than this are not looked at for the finished video. */
+  since: string;
 }
 
 /**
  * Bluesky (AT Protocol) on the account's PDS: posts are `app.bsky.feed.post` records in the
  * user's repo (createRecord), images are blobs (uploadBlob) in an `app.bsky.embed.images` embed,
- * threads are replies with root/parent strong refs, facets carry UTF-8 byte ranges.
+ * a video goes through Bluesky's video service (bluesky.video.ts) into an `app.bsky.embed.video`
+ * embed, threads are replies with root/parent strong refs, facets carry UTF-8 byte ranges.
  */
 export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): PlatformConnector {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const agentFor = (context: ConnectorContext): Agent => blueskyAgent(context, timeoutMs, options.fetch);
+  const videoCheckAfterMs = options.videoCheckAfterMs ?? 5_000;
+  const videoService = createVideoService({
+    ...(options.videoService ?? BLUESKY_VIDEO_SERVICE),
+    polls: options.videoPolls ?? 5,
+    pollIntervalMs: options.videoPollIntervalMs ?? 2_000,
+    timeoutMs,
+    uploadTimeoutMs: Math.max(timeoutMs, 10 * 60_000),
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+  });
 
   function repoOf(context: ConnectorContext): string {
     const did = context.token.extra?.did ?? context.account.externalId;
@@ -158,25 +124,61 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): P
     return { $type: 'app.bsky.embed.images', images };
   }
 
-  async function listPosts(
+  /** Each part a createRecord; part n > 1 replies to part n-1 under part 1. The embed goes on part 1. */
+  async function createPosts(
     context: ConnectorContext,
-    since: number,
-  ): Promise<{ uri: string; cid: string; value: PostRecord }[]> {
-    const agent = agentFor(context);
+    agent: Agent,
+    parts: string[],
+    tags: string[],
+    embed: Record<string, unknown> | undefined,
+  ): Promise<PublishOutcome> {
     const repo = repoOf(context);
-    const found: { uri: string; cid: string; value: PostRecord }[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < 5; page += 1) {
+    const posted: StrongRef[] = [];
+    for (const [index, text] of parts.entries()) {
+      const root = posted[0];
+      const parent = posted.at(-1);
+      const facets = await facetsFor(context, agent, text);
+      const record: PostRecord = {
+        $type: POST_COLLECTION,
+        text,
+        createdAt: new Date().toISOString(),
+        ...(facets.length > 0 ? { facets } : {}),
+        ...(index === 0 && embed ? { embed } : {}),
+        ...(root && parent ? { reply: { root, parent } } : {}),
+        ...(index === 0 && tags.length > 0 ? { tags: tags.map((t) => t.replace(/^#/, '')) } : {}),
+      };
       const { data } = await xrpc(context, () =>
-        agent.com.atproto.repo.listRecords({ repo, collection: POST_COLLECTION, limit: 100, cursor }),
+        agent.com.atproto.repo.createRecord({ repo, collection: POST_COLLECTION, record: { ...record } }),
       );
-      const batch = data.records.map((r) => ({ uri: r.uri, cid: r.cid, value: r.value as unknown as PostRecord }));
-      found.push(...batch);
-      const oldest = batch.at(-1);
-      if (!data.cursor || !oldest || Date.parse(oldest.value.createdAt) < since) break;
-      cursor = data.cursor;
+      posted.push({ uri: data.uri, cid: data.cid });
     }
-    return found.filter((r) => Date.parse(r.value.createdAt) >= since);
+    return { status: 'published', ...toRef(posted.map((p) => p.uri)) };
+  }
+
+  /** A thread's first part and the replies that follow it, part by part, among `recent`. */
+  function chainFrom(first: StoredPost, parts: string[], recent: StoredPost[]): StoredPost[] {
+    const same = (value: PostRecord, text: string) => matchKey(value.text) === matchKey(text);
+    const chain = [first];
+    for (const part of parts.slice(1)) {
+      const previous = chain.at(-1);
+      const next = recent.find((r) => r.value.reply?.parent.uri === previous?.uri && same(r.value, part));
+      if (!next) break;
+      chain.push(next);
+    }
+    return chain;
+  }
+
+  /**
+   * A processed video becomes a post once. The blob CID is unique to this video, so a post that
+   * already embeds it (an earlier checkStatus whose answer was lost) is the post.
+   */
+  async function finishVideo(context: ConnectorContext, agent: Agent, remote: VideoRemote, blob: BlobJson) {
+    const recent = await listPosts(context, agent, repoOf(context), Date.parse(remote.since) - 60_000);
+    const first = recent.find((r) => !r.value.reply && videoCidOf(r.value) === blob.ref.$link);
+    if (first)
+      return { status: 'published' as const, ...toRef(chainFrom(first, remote.parts, recent).map((r) => r.uri)) };
+    const embed = videoEmbed(blob, remote.alt, remote.width, remote.height);
+    return createPosts(context, agent, remote.parts, remote.tags, embed);
   }
 
   return {
@@ -189,53 +191,54 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): P
       const errors = validateBluesky(request).filter((f) => f.severity === 'error');
       if (errors.length > 0) throw new ConnectorError('invalid', errors.map((f) => f.message).join(' '));
       const agent = agentFor(context);
-      const repo = repoOf(context);
-      const embed = await imagesEmbed(context, agent, request.media);
-      const posted: StrongRef[] = [];
-      for (const [index, text] of request.parts.entries()) {
-        const root = posted[0];
-        const parent = posted.at(-1);
-        const facets = await facetsFor(context, agent, text);
-        const record: PostRecord = {
-          $type: POST_COLLECTION,
-          text,
-          createdAt: new Date().toISOString(),
-          ...(facets.length > 0 ? { facets } : {}),
-          ...(index === 0 && embed ? { embed } : {}),
-          ...(root && parent ? { reply: { root, parent } } : {}),
-          ...(index === 0 && request.tags?.length ? { tags: request.tags.map((t) => t.replace(/^#/, '')) } : {}),
-        };
-        const { data } = await xrpc(context, () =>
-          agent.com.atproto.repo.createRecord({ repo, collection: POST_COLLECTION, record: { ...record } }),
-        );
-        posted.push({ uri: data.uri, cid: data.cid });
+      const tags = request.tags ?? [];
+      const video = request.media.find((m) => m.kind === 'video');
+      if (!video)
+        return createPosts(context, agent, request.parts, tags, await imagesEmbed(context, agent, request.media));
+      const remote: VideoRemote = {
+        jobId: '',
+        parts: request.parts,
+        tags,
+        alt: video.altText,
+        width: video.width ?? 0,
+        height: video.height ?? 0,
+        since: new Date().toISOString(),
+      };
+      const job = await videoService.upload(context, agent, repoOf(context), video);
+      if (job.state === 'processing') {
+        return { status: 'pending', remote: { ...remote, jobId: job.jobId }, checkAfterMs: videoCheckAfterMs };
       }
-      return { status: 'published', ...toRef(posted.map((p) => p.uri)) };
+      return createPosts(
+        context,
+        agent,
+        request.parts,
+        tags,
+        videoEmbed(job.blob, remote.alt, remote.width, remote.height),
+      );
     },
 
+    /** A video still processing: one getJobStatus, then the post once the blob is there. */
     async checkStatus(context, remote) {
-      // Bluesky publishes synchronously; a pending state can only be a record to confirm.
-      const uri = remote.uri;
-      if (typeof uri !== 'string') throw new ConnectorError('invalid', 'Bluesky posts are never pending.');
-      const { repo, collection, rkey } = parseAtUri(uri);
       const agent = agentFor(context);
+      const pending = videoRemote(remote);
+      if (pending) {
+        const job = await videoService.jobStatus(context, pending.jobId);
+        if (job.state === 'processing') return { status: 'pending', remote, checkAfterMs: videoCheckAfterMs };
+        return finishVideo(context, agent, pending, job.blob);
+      }
+      // Anything else pending can only be a record to confirm.
+      const uri = remote.uri;
+      if (typeof uri !== 'string') throw new ConnectorError('invalid', 'This Bluesky post has nothing to wait for.');
+      const { repo, collection, rkey } = parseAtUri(uri);
       await xrpc(context, () => agent.com.atproto.repo.getRecord({ repo, collection, rkey }));
       return { status: 'published', ...toRef([uri]) };
     },
 
     async findExisting(context, request, since) {
-      const recent = await listPosts(context, Date.parse(since) - 60_000);
-      const same = (value: PostRecord, text: string) => matchKey(value.text) === matchKey(text);
-      const first = recent.find((r) => !r.value.reply && same(r.value, request.parts[0] ?? ''));
-      if (!first) return null;
-      const chain = [first];
-      for (const part of request.parts.slice(1)) {
-        const previous = chain.at(-1);
-        const next = recent.find((r) => r.value.reply?.parent.uri === previous?.uri && same(r.value, part));
-        if (!next) break;
-        chain.push(next);
-      }
-      return toRef(chain.map((r) => r.uri));
+      const recent = await listPosts(context, agentFor(context), repoOf(context), Date.parse(since) - 60_000);
+      const text = matchKey(request.parts[0] ?? '');
+      const first = recent.find((r) => !r.value.reply && matchKey(r.value.text) === text);
+      return first ? toRef(chainFrom(first, request.parts, recent).map((r) => r.uri)) : null;
     },
 
     async delete(context, externalId) {
@@ -318,46 +321,26 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): P
   };
 }
 
-const EMPTY_COUNTS: MetricCounts = {
-  impressions: null,
-  reach: null,
-  views: null,
-  likes: null,
-  comments: null,
-  shares: null,
-  saves: null,
-  clicks: null,
-};
-
-/** Reposts plus quotes; unknown (null) only when the AppView sent neither count. */
-function sharesOf(post: { repostCount?: number; quoteCount?: number }): number | null {
-  if (post.repostCount === undefined && post.quoteCount === undefined) return null;
-  return (post.repostCount ?? 0) + (post.quoteCount ?? 0);
+/** The video remote state, checked field by field (it comes back from the queue's JSON). */
+function videoRemote(remote: RemoteState): VideoRemote | null {
+  const { jobId, parts, tags, alt, width, height, since } = remote;
+  if (typeof jobId !== 'string' || !Array.isArray(parts) || typeof since !== 'string') return null;
+  return {
+    jobId,
+    parts,
+    tags: Array.isArray(tags) ? tags : [],
+    alt: typeof alt === 'string' ? alt : '',
+    width: typeof width === 'number' ? width : 0,
+    height: typeof height === 'number' ? height : 0,
+    since,
+  };
 }
 
-/** A PDS with no AppView behind it: UpstreamFailure (502), MethodNotImplemented (501). */
-function appViewMissing(error: ConnectorError): boolean {
-  return (
-    error.details.platformCode === 'UpstreamFailure' ||
-    error.details.platformCode === 'MethodNotImplemented' ||
-    error.details.status === 501 ||
-    error.details.status === 502
-  );
-}
-
-function isGone(error: ConnectorError): boolean {
-  return (
-    error.kind === 'not_found' || (error.kind === 'invalid' && /not (be )?found|could not locate/i.test(error.message))
-  );
-}
-
-/** Whitespace-insensitive text key for matching a post already sent. */
-function matchKey(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
-
-function toRef(uris: string[]): PublishedRef {
-  const first = uris[0];
-  if (!first) throw new ConnectorError('server', 'Bluesky returned no record');
-  return { externalId: first, url: postUrl(first), partIds: uris };
+function videoEmbed(blob: BlobJson, alt: string, width: number, height: number): Record<string, unknown> {
+  return {
+    $type: 'app.bsky.embed.video',
+    video: blob,
+    ...(alt.trim() !== '' ? { alt } : {}),
+    ...(width > 0 && height > 0 ? { aspectRatio: { width, height } } : {}),
+  };
 }
