@@ -316,6 +316,14 @@ describe('authorization matrix: no user reaches another user’s data through an
       }),
       expectStatus: [404],
     },
+    'POST /v1/oauth/revoke': {
+      // No platform app on this server: nothing is sent anywhere with anyone's app.
+      request: () => ({
+        path: '/v1/oauth/revoke',
+        body: { platform: 'tiktok', token: { accessToken: 'a-token-of-someone-else' } },
+      }),
+      expectStatus: [404],
+    },
     // Last: it signs B's device out.
     'POST /v1/auth/logout': { request: () => ({ path: '/v1/auth/logout', body: {} }), expectStatus: [204] },
   };

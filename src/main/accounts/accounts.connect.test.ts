@@ -152,7 +152,7 @@ describe('connecting an account with OAuth 2.0 + PKCE through a loopback redirec
 
     const gone = await invokeOk(t.core, 'accounts:disconnect', { accountId: id });
     expect(gone).toMatchObject({ id, source: 'disconnected', status: null });
-    expect(gone.statusDetail).toContain('revoked');
+    expect(gone.statusDetail).toContain("withdrew Cadence's access");
     expect(peer.log.some((r) => r.path === '/oauth2/revoke')).toBe(true);
     expect(await t.core.ports.secrets.get(`account:${id}:token`)).toBeNull();
     await expect(t.core.domains.accounts.tokens.context(id)).rejects.toMatchObject({ kind: 'auth_revoked' });

@@ -9,7 +9,7 @@ import { type AccountRow, AccountsRepository, parseScopes } from './accounts.rep
 import { BLUESKY_DEFAULT_SERVICE, createBlueskySession } from './bluesky-session';
 import { type ClientSources, signInModeOf } from './confidential-client';
 import { ConnectFlows, type FlowRequest } from './connect-flows';
-import { revokeToken, TokenCallError } from './oauth-client';
+import { TokenCallError } from './oauth-client';
 import { oauthSetup } from './oauth-config';
 import { OwnAppStore } from './own-apps';
 import { signInOptions } from './sign-in-options';
@@ -18,6 +18,7 @@ import { canRenew } from './token-exchange/renewal';
 import { tokenHealth } from './token-health';
 import { TokenProvider } from './token-provider';
 import { TokenStore } from './token-store';
+import { disconnectDetail, withdrawAccess, type Withdrawal } from './withdraw-access';
 
 /** How often the refresher looks for tokens ending within 10 minutes. */
 export const REFRESH_SWEEP_MS = 60_000;
@@ -126,35 +127,28 @@ export class AccountsService {
   }
 
   /**
-   * Revokes where the platform offers it, deletes the token, and keeps the row (with its
+   * Withdraws Cadence's access at the platform through the client the account was connected with
+   * (`withdraw-access.ts`), deletes the token whatever the platform said, and keeps the row (with its
    * publications and metrics) as source 'import': an account Cadence knows but cannot post to.
    */
   async disconnect(accountId: string): Promise<AccountHealth> {
     const account = await this.requireAccount(accountId);
     const platform = account.platform as Platform;
     const token = await this.store.get(accountId);
-    let revoked = false;
-    if (token && platform !== 'bluesky') {
-      try {
-        const mode = signInModeOf(token);
-        const setup = await oauthSetup(this.registry, this.store, platform, account.instance_url, {
-          register: false,
+    const withdrawal: Withdrawal = token
+      ? await withdrawAccess({
+          registry: this.registry,
+          store: this.store,
           sources: this.sources,
-          ...(mode ? { only: mode } : {}),
-        });
-        revoked = await revokeToken(setup.config, token.refreshToken ?? token.accessToken);
-        if (token.refreshToken) await revokeToken(setup.config, token.accessToken);
-      } catch {
-        revoked = false;
-      }
-    }
+          platform,
+          instanceUrl: account.instance_url,
+          token,
+          now: this.deps.ports.clock.now(),
+        })
+      : { revoked: false, why: 'Cadence held no token for it any more' };
     await this.store.delete(accountId);
-    const label = PLATFORM_LABELS[platform];
-    const detail = revoked
-      ? `Disconnected: ${label} revoked Cadence's access and the token was deleted; history is kept.`
-      : `Disconnected: the token was deleted from this computer; history is kept. You can also remove Cadence in ${label}'s settings.`;
-    await this.repository.markDisconnected(accountId, detail, this.now());
-    this.deps.ports.logger.info({ accountId, platform, revoked }, 'account disconnected');
+    await this.repository.markDisconnected(accountId, disconnectDetail(platform, withdrawal), this.now());
+    this.deps.ports.logger.info({ accountId, platform, revoked: withdrawal.revoked }, 'account disconnected');
     this.deps.events.emit('accounts:changed', { accountId, reason: 'disconnected' });
     return this.health(await this.requireAccount(accountId));
   }

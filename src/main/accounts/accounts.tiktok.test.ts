@@ -60,6 +60,14 @@ class InProcessBroker implements TokenBroker {
       defaultExchangeTarget(platform, this.origin, this.now()),
     );
   }
+  revoke(platform: 'tiktok', token: TokenSet) {
+    this.calls += 1;
+    return CONFIDENTIAL_EXCHANGES[platform].revoke(
+      this.app,
+      token,
+      defaultExchangeTarget(platform, this.origin, this.now()),
+    );
+  }
 }
 
 describe("TikTok's sign-in (Login Kit for Desktop)", () => {

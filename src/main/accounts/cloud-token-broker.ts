@@ -1,7 +1,10 @@
+import { PLATFORM_LABELS } from '../../shared/domain/platform';
 import type { z } from 'zod';
 import {
   type BrokerTokenRequest,
+  type BrokerToken,
   brokerAppsSchema,
+  brokerRevokeResponseSchema,
   brokerTokenResponseSchema,
   type ConfidentialPlatform,
 } from '../../shared/sync-api/oauth';
@@ -33,15 +36,6 @@ export interface CloudTokenBrokerDeps {
 }
 
 type Apps = Partial<Record<ConfidentialPlatform, string>>;
-
-const PLATFORM_NAMES: Record<ConfidentialPlatform, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-  linkedin: 'LinkedIn',
-  youtube: 'YouTube',
-};
 
 /** Server codes after which the device's session may be over: the session checks and says why. */
 const SESSION_CODES = new Set(['unauthenticated', 'device_revoked', 'invalid_token', 'refresh_reused']);
@@ -97,20 +91,32 @@ export class CloudTokenBroker implements TokenBroker {
   }
 
   async refresh(platform: ConfidentialPlatform, token: TokenSet): Promise<TokenSet> {
-    const { accessToken, refreshToken, expiresAt, scopes, extra } = token;
-    return this.token(platform, {
-      platform,
-      grant: {
-        type: 'refresh',
-        token: {
-          accessToken,
-          ...(refreshToken ? { refreshToken } : {}),
-          ...(expiresAt ? { expiresAt } : {}),
-          ...(scopes ? { scopes } : {}),
-          ...(extra ? { extra } : {}),
-        },
-      },
-    });
+    return this.token(platform, { platform, grant: { type: 'refresh', token: wireToken(token) } });
+  }
+
+  /**
+   * Asks the server to withdraw Cadence's access at the platform (disconnect). `false` when the
+   * platform has no revocation or refused it; any failure to get an answer (signed out, offline,
+   * no app on the server, the platform down) is a 'transient' TokenCallError whose message says why.
+   */
+  async revoke(platform: ConfidentialPlatform, token: TokenSet): Promise<boolean> {
+    const name = PLATFORM_LABELS[platform];
+    if (!this.deps.session.current()) {
+      throw new TokenCallError(
+        'transient',
+        `Cadence sync is signed out, so it could not ask ${name} to withdraw access.`,
+      );
+    }
+    try {
+      const answer = await this.call('POST', '/oauth/revoke', brokerRevokeResponseSchema, {
+        platform,
+        token: wireToken(token),
+      });
+      return answer.revoked;
+    } catch (error) {
+      if (error instanceof CloudApiError && error.code === 'not_found') this.cached = null;
+      throw new TokenCallError('transient', `The sync server could not withdraw ${name} access (${describe(error)}).`);
+    }
   }
 
   private async loadApps(key: string): Promise<Apps> {
@@ -135,7 +141,7 @@ export class CloudTokenBroker implements TokenBroker {
   }
 
   private async token(platform: ConfidentialPlatform, body: BrokerTokenRequest): Promise<TokenSet> {
-    const name = PLATFORM_NAMES[platform];
+    const name = PLATFORM_LABELS[platform];
     if (!this.deps.session.current()) {
       throw new TokenCallError(
         'transient',
@@ -193,6 +199,18 @@ export class CloudTokenBroker implements TokenBroker {
       throw error;
     }
   }
+}
+
+/** The TokenSet as the wire carries it (no undefined fields). */
+function wireToken(token: TokenSet): BrokerToken {
+  const { accessToken, refreshToken, expiresAt, scopes, extra } = token;
+  return {
+    accessToken,
+    ...(refreshToken ? { refreshToken } : {}),
+    ...(expiresAt ? { expiresAt } : {}),
+    ...(scopes ? { scopes } : {}),
+    ...(extra ? { extra } : {}),
+  };
 }
 
 /** Why a broker call did not settle the grant, with what to do; the platform's grant may still be good. */

@@ -26,6 +26,8 @@ export interface ConfidentialClient {
   clientSecret?: string;
   exchangeCode(grant: CodeGrant, now: Date): Promise<TokenSet>;
   refresh(token: TokenSet, now: Date): Promise<TokenSet>;
+  /** Withdraws the grant at the platform (see `ConfidentialExchange.revoke`); false when it has no way to. */
+  revoke(token: TokenSet, now: Date): Promise<boolean>;
 }
 
 /** What the creator registers for each platform family (said in "add your own … app"). */
@@ -72,6 +74,7 @@ export async function confidentialClient(
           ),
         refresh: async (token, now) =>
           tag(await exchange.refresh(app, token, defaultExchangeTarget(platform, sources.overrides, now)), 'own-app'),
+        revoke: (token, now) => exchange.revoke(app, token, defaultExchangeTarget(platform, sources.overrides, now)),
       };
     }
     if (only === 'own-app') return null;
@@ -82,13 +85,14 @@ export async function confidentialClient(
     (apps) => apps[platform] ?? null,
     () => null,
   );
-  // A renewal goes to the broker even when it lists no app right now: it answers why itself.
+  // A renewal or a revocation goes to the broker even when it lists no app right now: it answers why itself.
   if (!clientId && only !== 'cadence-sync') return null;
   return {
     mode: 'cadence-sync',
     clientId: clientId ?? '',
     exchangeCode: async (grant) => tag(await broker.exchangeCode(platform, grant), 'cadence-sync'),
     refresh: async (token) => tag(await broker.refresh(platform, token), 'cadence-sync'),
+    revoke: (token) => broker.revoke(platform, token),
   };
 }
 

@@ -11,4 +11,6 @@ export interface TokenBroker {
   apps(): Promise<Partial<Record<ConfidentialPlatform, string>>>;
   exchangeCode(platform: ConfidentialPlatform, grant: CodeGrant): Promise<TokenSet>;
   refresh(platform: ConfidentialPlatform, token: TokenSet): Promise<TokenSet>;
+  /** Withdraws the grant at the platform with Cadence's app (see `ConfidentialExchange.revoke`). */
+  revoke(platform: ConfidentialPlatform, token: TokenSet): Promise<boolean>;
 }

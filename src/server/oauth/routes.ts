@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type BrokerToken, brokerTokenRequestSchema } from '../../shared/sync-api/oauth';
+import { type BrokerToken, brokerRevokeRequestSchema, brokerTokenRequestSchema } from '../../shared/sync-api/oauth';
 import { CONFIDENTIAL_EXCHANGES, defaultExchangeTarget } from '../../main/accounts/token-exchange';
 import { bearerToken } from '../auth/authenticate';
 import type { ServerContext } from '../context';
@@ -61,5 +61,14 @@ export async function registerOauthRoutes(app: FastifyInstance, context: ServerC
     // RFC 6749 §5.1: answers that carry tokens are never cached by anything in between.
     void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     return { token };
+  });
+
+  // Same allowance as /token: a disconnect is one call, and the tokens in the body are never kept.
+  app.post('/oauth/revoke', limited, async (request, reply): Promise<{ revoked: boolean }> => {
+    await context.authenticate(request);
+    const body = parse(brokerRevokeRequestSchema, request.body);
+    const answer = await broker.revoke(body);
+    void reply.header('cache-control', 'no-store');
+    return answer;
   });
 }

@@ -1,7 +1,9 @@
+import { PLATFORM_LABELS } from '../../shared/domain/platform';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import {
   type BrokerApps,
+  type BrokerRevokeRequest,
   type BrokerToken,
   type BrokerTokenRequest,
   brokerTokenSchema,
@@ -19,15 +21,6 @@ import type { BrokerOutcome } from './broker-metrics';
  * rather than giving up on an exchange that then spends the one-time code.
  */
 const CALL_TIMEOUT_MS = 12_000;
-
-const PLATFORM_NAMES: Record<ConfidentialPlatform, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-  linkedin: 'LinkedIn',
-  youtube: 'YouTube',
-};
 
 export interface SignInBrokerDeps {
   apps: BrokerApp[];
@@ -78,22 +71,8 @@ export class SignInBroker {
     const { platform, grant } = request;
     const grantLabel = grant.type === 'authorization_code' ? 'code' : 'refresh';
     const count = (outcome: BrokerOutcome) => this.deps.calls.labels(platform, grantLabel, outcome).inc();
-    const entry = this.byPlatform.get(platform);
-    if (!entry) {
-      count('not_configured');
-      throw new ApiError(
-        404,
-        'not_found',
-        `This sync server does not sign in to ${PLATFORM_NAMES[platform]} for you. Add your own ${PLATFORM_NAMES[platform]} app in Accounts, or ask the server's operator to set it up.`,
-        { platform },
-      );
-    }
-    const { app, exchange } = entry;
-    const target: ExchangeTarget = {
-      ...this.deps.target(platform, app.baseUrlOverride),
-      now: this.deps.now(),
-      signal: AbortSignal.timeout(this.deps.timeoutMs ?? CALL_TIMEOUT_MS),
-    };
+    const { app, exchange } = this.entry(platform, count);
+    const target = this.target(platform, app);
     const started = Date.now();
     try {
       const token =
@@ -109,7 +88,7 @@ export class SignInBroker {
         throw new ApiError(
           502,
           'upstream_failed',
-          `${PLATFORM_NAMES[platform]} answered with a token Cadence cannot carry; try again, and update Cadence if it keeps happening.`,
+          `${PLATFORM_LABELS[platform]} answered with a token Cadence cannot carry; try again, and update Cadence if it keeps happening.`,
           { platform },
         );
       }
@@ -128,9 +107,67 @@ export class SignInBroker {
     }
   }
 
+  /**
+   * Withdraws Cadence's access at the platform for a device disconnecting an account. The token passes
+   * through like a refresh's: used for the one call, never stored or logged. `revoked: false` when the
+   * platform has no revocation or refused it (the device deletes its token either way).
+   */
+  async revoke(request: BrokerRevokeRequest): Promise<{ revoked: boolean }> {
+    const { platform, token } = request;
+    const count = (outcome: BrokerOutcome) => this.deps.calls.labels(platform, 'revoke', outcome).inc();
+    const { app, exchange } = this.entry(platform, count);
+    const started = Date.now();
+    try {
+      const revoked = await exchange.revoke(app.credentials, token, this.target(platform, app));
+      count(revoked ? 'ok' : 'not_revoked');
+      this.deps.logger.info(
+        { platform, grant: 'revoke', revoked, ms: Date.now() - started },
+        'oauth broker: revoke done',
+      );
+      return { revoked };
+    } catch (error) {
+      // Whatever the platform said, the device cannot act on it but to tell the creator: 502, never 400.
+      const why = error instanceof TokenCallError ? ` (${scrub(error.message, app)})` : '';
+      count('upstream_failed');
+      this.deps.logger.warn(
+        { platform, grant: 'revoke', kind: error instanceof Error ? error.name : typeof error },
+        'oauth broker: revoke failed',
+      );
+      throw new ApiError(
+        502,
+        'upstream_failed',
+        `${PLATFORM_LABELS[platform]} did not withdraw the access${why}; try again, or remove Cadence in ${PLATFORM_LABELS[platform]}'s settings.`,
+        { platform },
+      );
+    }
+  }
+
+  private entry(
+    platform: ConfidentialPlatform,
+    count: (outcome: BrokerOutcome) => void,
+  ): { app: BrokerApp; exchange: ConfidentialExchange } {
+    const entry = this.byPlatform.get(platform);
+    if (entry) return entry;
+    count('not_configured');
+    throw new ApiError(
+      404,
+      'not_found',
+      `This sync server does not sign in to ${PLATFORM_LABELS[platform]} for you. Add your own ${PLATFORM_LABELS[platform]} app in Accounts, or ask the server's operator to set it up.`,
+      { platform },
+    );
+  }
+
+  private target(platform: ConfidentialPlatform, app: BrokerApp): ExchangeTarget {
+    return {
+      ...this.deps.target(platform, app.baseUrlOverride),
+      now: this.deps.now(),
+      signal: AbortSignal.timeout(this.deps.timeoutMs ?? CALL_TIMEOUT_MS),
+    };
+  }
+
   private toApiError(platform: ConfidentialPlatform, app: BrokerApp, error: unknown): ApiError {
     if (error instanceof ApiError) return error;
-    const name = PLATFORM_NAMES[platform];
+    const name = PLATFORM_LABELS[platform];
     if (error instanceof TokenCallError && error.kind === 'revoked' && error.oauthError === 'invalid_client') {
       // The platform refused *this server's* app, not the creator's grant: reconnecting cannot help,
       // so the device must not mark the account for it. The operator has to fix the settings.

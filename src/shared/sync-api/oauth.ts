@@ -63,3 +63,17 @@ export const brokerTokenRequestSchema = z
 export type BrokerTokenRequest = z.infer<typeof brokerTokenRequestSchema>;
 
 export const brokerTokenResponseSchema = z.object({ token: brokerTokenSchema });
+
+/**
+ * POST /v1/oauth/revoke → 200 `{ revoked }`: withdraws Cadence's access at the platform when an account
+ * is disconnected (TikTok and LinkedIn take the client secret for it). `revoked: false` when the
+ * platform has no revocation or refused it; the device deletes its copy of the token either way.
+ * 404 `not_found` when the service holds no app for the platform; 502 `upstream_failed` when the
+ * platform failed or did not answer.
+ */
+export const brokerRevokeRequestSchema = z
+  .object({ platform: confidentialPlatformSchema, token: brokerTokenSchema })
+  .strict();
+export type BrokerRevokeRequest = z.infer<typeof brokerRevokeRequestSchema>;
+
+export const brokerRevokeResponseSchema = z.object({ revoked: z.boolean() });

@@ -1,4 +1,4 @@
-import { formField, type RestPeer, type RestReply, type RestRequest, startRestPeer } from '../shared/rest-peer';
+import { bearer, formField, type RestPeer, type RestReply, type RestRequest, startRestPeer } from '../shared/rest-peer';
 import { GrantBook, s256Base64url, s256Hex } from './grant-book';
 
 /**
@@ -27,6 +27,18 @@ export interface FormPeerDialect {
   extraError?: Record<string, unknown>;
   /** The status of an invalid_client answer (401 per §5.2). */
   invalidClientStatus: number;
+  /** The platform's revocation endpoint; a revoke withdraws the whole grant (access and refresh tokens). */
+  revoke: {
+    path: string;
+    /** Whether it takes the client id and secret in the form (TikTok, LinkedIn) or only the token (Google). */
+    clientAuth: boolean;
+    /** The body of a successful answer (TikTok `{}`, LinkedIn and Google nothing). */
+    okBody?: unknown;
+    /** How it answers a token it does not know or that is already dead: RFC 7009 §2.2's 200, or Google's 400. */
+    unknownToken: 'ok' | RestReply;
+  };
+  /** One API call that needs a live access token, so a test can see a revoked token stop working. */
+  me: { path: string; ok: (scopes: string[]) => unknown; dead: RestReply };
 }
 
 export interface FormPeerOptions {
@@ -75,8 +87,8 @@ export async function startFormTokenPeer(dialect: FormPeerDialect, options: Form
     return { status: 302, headers: { location: back.toString() } };
   };
 
-  const answer = (scopes: string[], refresh: string | undefined): RestReply => {
-    const access = book.issueToken('access', scopes, dialect.accessSeconds);
+  const answer = (scopes: string[], refresh: string | undefined, family: string): RestReply => {
+    const access = book.issueToken('access', scopes, dialect.accessSeconds, family);
     return {
       status: 200,
       headers: { 'cache-control': 'no-store' },
@@ -115,11 +127,12 @@ export async function startFormTokenPeer(dialect: FormPeerDialect, options: Form
               `Authorization code is ${check.why === 'used' ? 'already used' : 'invalid or expired'}.`,
             );
       }
+      const family = check.code.code;
       const refresh =
         dialect.refreshSeconds === null
           ? undefined
-          : book.issueToken('refresh', check.code.scopes, dialect.refreshSeconds).token;
-      return answer(check.code.scopes, refresh);
+          : book.issueToken('refresh', check.code.scopes, dialect.refreshSeconds, family).token;
+      return answer(check.code.scopes, refresh, family);
     }
     if (field('grant_type') === 'refresh_token') {
       const current = book.live(field('refresh_token'), ['refresh']);
@@ -127,16 +140,40 @@ export async function startFormTokenPeer(dialect: FormPeerDialect, options: Form
       let refresh: string | undefined;
       if (dialect.rotatesRefresh && dialect.refreshSeconds !== null) {
         current.revoked = true;
-        refresh = book.issueToken('refresh', current.scopes, dialect.refreshSeconds).token;
+        refresh = book.issueToken('refresh', current.scopes, dialect.refreshSeconds, current.family).token;
       }
-      return answer(current.scopes, refresh);
+      return answer(current.scopes, refresh, current.family);
     }
     return fail(400, 'unsupported_grant_type', 'The grant type is not supported.');
+  };
+
+  const revoke = (request: RestRequest): RestReply => {
+    if (request.body.kind !== 'form') return fail(400, 'invalid_request', 'The body must be form-urlencoded.');
+    const field = (name: string) => formField(request.body, name);
+    if (
+      dialect.revoke.clientAuth &&
+      (field(dialect.clientIdParam) !== options.clientId || field('client_secret') !== options.clientSecret)
+    ) {
+      return fail(dialect.invalidClientStatus, 'invalid_client', 'Client authentication failed.');
+    }
+    const value = field('token');
+    if (!value) return fail(400, 'invalid_request', 'The token parameter is required.');
+    const found = book.live(value, ['access', 'refresh']);
+    if (!found) return dialect.revoke.unknownToken === 'ok' ? { status: 200 } : dialect.revoke.unknownToken;
+    book.revokeFamily(found.family);
+    return { status: 200, ...(dialect.revoke.okBody === undefined ? {} : { body: dialect.revoke.okBody }) };
+  };
+
+  const me = (request: RestRequest): RestReply => {
+    const live = book.live(bearer(request.headers), ['access']);
+    return live ? { status: 200, body: dialect.me.ok(live.scopes) } : dialect.me.dead;
   };
 
   const peer = await startRestPeer((request) => {
     if (request.method === 'GET' && request.path === dialect.authorizePath) return authorize(request);
     if (request.method === 'POST' && request.path === dialect.tokenPath) return token(request);
+    if (request.method === 'POST' && request.path === dialect.revoke.path) return revoke(request);
+    if (request.method === 'GET' && request.path === dialect.me.path) return me(request);
     return { status: 404, body: { error: 'not_found' } };
   });
   return Object.assign(peer, { book });
@@ -158,6 +195,17 @@ export const LINKEDIN_DIALECT: FormPeerDialect = {
   refreshSeconds: 31_536_059,
   rotatesRefresh: false,
   invalidClientStatus: 401,
+  // Revocation: POST www.linkedin.com/oauth/v2/revoke (form: client_id, client_secret, token) → 200. LinkedIn's
+  // Learn pages found no reference page for it (searched); the endpoint and parameters are those LinkedIn's own
+  // OAuth server answers to, and a token it does not know is answered the RFC 7009 §2.2 way.
+  revoke: { path: '/oauth/v2/revoke', clientAuth: true, unknownToken: 'ok' },
+  // https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2;
+  // LinkedIn's error body is `{ serviceErrorCode, message, status }`.
+  me: {
+    path: '/v2/userinfo',
+    ok: () => ({ sub: 'li-member-1' }),
+    dead: { status: 401, body: { serviceErrorCode: 65600, message: 'Invalid access token', status: 401 } },
+  },
 };
 
 /**
@@ -175,4 +223,20 @@ export const GOOGLE_DIALECT: FormPeerDialect = {
   refreshSeconds: 15_552_000,
   rotatesRefresh: false,
   invalidClientStatus: 401,
+  // https://developers.google.com/identity/protocols/oauth2/native-app#tokenrevoke: POST /revoke with `token`
+  // (an access or a refresh token; either withdraws the grant), no client credentials; 200, or 400 with an
+  // error code for a token that is unknown, expired or already revoked.
+  revoke: {
+    path: '/revoke',
+    clientAuth: false,
+    unknownToken: {
+      status: 400,
+      body: { error: 'invalid_token', error_description: 'Token expired or revoked' },
+    },
+  },
+  me: {
+    path: '/oauth2/v3/userinfo',
+    ok: () => ({ sub: '110248495921238986420' }),
+    dead: { status: 401, body: { error: 'invalid_request', error_description: 'Invalid Credentials' } },
+  },
 };

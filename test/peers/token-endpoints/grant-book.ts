@@ -22,6 +22,8 @@ export interface IssuedToken {
   issuedAt: number;
   expiresAt: number;
   revoked: boolean;
+  /** The grant the token belongs to (the code it came from): revoking one token of it revokes them all. */
+  family: string;
 }
 
 export type CodeCheck =
@@ -67,18 +69,30 @@ export class GrantBook {
     return { ok: true, code: issued };
   }
 
-  issueToken(kind: IssuedToken['kind'], scopes: string[], lifetimeSeconds: number): IssuedToken {
+  issueToken(kind: IssuedToken['kind'], scopes: string[], lifetimeSeconds: number, family?: string): IssuedToken {
     const now = this.now().getTime();
+    const value = `${kind}-${randomBytes(16).toString('hex')}`;
     const token: IssuedToken = {
-      token: `${kind}-${randomBytes(16).toString('hex')}`,
+      token: value,
       kind,
       scopes,
       issuedAt: now,
       expiresAt: now + lifetimeSeconds * 1000,
       revoked: false,
+      family: family ?? value,
     };
     this.tokens.set(token.token, token);
     return token;
+  }
+
+  /** Revokes every token of one grant (what a platform's revocation does to the access it gave). */
+  revokeFamily(family: string): void {
+    for (const token of this.tokens.values()) if (token.family === family) token.revoked = true;
+  }
+
+  /** Revokes every token issued (Meta's DELETE /me/permissions withdraws the app from the user altogether). */
+  revokeAll(): void {
+    for (const token of this.tokens.values()) token.revoked = true;
   }
 
   /** A live token of one of these kinds, or null (unknown, revoked or expired). */

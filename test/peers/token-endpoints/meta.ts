@@ -25,6 +25,10 @@ import { type CodeCheck, GrantBook, s256Base64url } from './grant-book';
  *   `{error: {message, type: 'OAuthException', code, error_subcode?, fbtrace_id}}`; api.instagram.com's
  *   code exchange answers `{error_type, code, error_message}` instead.
  * `GET /me` (Bearer) answers only for long-lived tokens, so a test proves the exchange happened.
+ * Facebook only: `DELETE /v21.0/me/permissions` (or `/{user-id}/permissions`) with the user token →
+ * `{success: true}`, after which every token of the user is dead
+ * (https://developers.facebook.com/docs/graph-api/reference/user/permissions/). Instagram's and Threads'
+ * graph hosts document no such call, so their peers have none (unknown path → code 100).
  */
 export type MetaPlatform = 'facebook' | 'instagram' | 'threads';
 
@@ -64,6 +68,13 @@ export async function startMetaTokenPeer(options: MetaPeerOptions): Promise<Meta
     if (options.platform !== 'facebook' && method === 'GET' && path === '/access_token') return longLived(request);
     if (options.platform !== 'facebook' && method === 'GET' && path === '/refresh_access_token')
       return refresh(request);
+    if (
+      options.platform === 'facebook' &&
+      method === 'DELETE' &&
+      (path === `${v}/me/permissions` || path === `${v}/${user.id}/permissions`)
+    ) {
+      return revokePermissions(request);
+    }
     if (method === 'GET' && path === `${v}/me`) {
       const token = book.live(bearer(request.headers) ?? request.query.get('access_token') ?? undefined, ['long']);
       if (!token) return graphError(190, 'Error validating access token: the session is invalid.', 401);
@@ -184,6 +195,17 @@ export async function startMetaTokenPeer(options: MetaPeerOptions): Promise<Meta
     }
     const renewed = book.issueToken('long', current.scopes, LONG_SECONDS);
     return { status: 200, body: { access_token: renewed.token, token_type: 'bearer', expires_in: LONG_SECONDS } };
+  };
+
+  // DELETE /{user-id}/permissions with the user's token withdraws every permission and de-authorizes the
+  // app: all its tokens for the user stop working (https://developers.facebook.com/docs/graph-api/reference/user/permissions/).
+  const revokePermissions = (request: RestRequest): RestReply => {
+    const value = bearer(request.headers) ?? request.query.get('access_token') ?? undefined;
+    if (!book.live(value, ['short', 'long'])) {
+      return graphError(190, 'Error validating access token: the session is invalid.', 400);
+    }
+    book.revokeAll();
+    return { status: 200, body: { success: true } };
   };
 
   const peer = await startRestPeer(handler);

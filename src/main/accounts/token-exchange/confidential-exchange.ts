@@ -36,4 +36,9 @@ export interface ConfidentialExchange {
   exchangeCode(app: AppCredentials, grant: CodeGrant, target: ExchangeTarget): Promise<TokenSet>;
   /** Renews the token; throws 'revoked' when the platform has no renewal (Facebook: sign in again). */
   refresh(app: AppCredentials, token: TokenSet, target: ExchangeTarget): Promise<TokenSet>;
+  /**
+   * Withdraws the grant at the platform (disconnect). True when the platform confirmed it; false when
+   * it has no revocation for this token; throws `TokenCallError` 'transient' when it failed to answer.
+   */
+  revoke(app: AppCredentials, token: TokenSet, target: ExchangeTarget): Promise<boolean>;
 }

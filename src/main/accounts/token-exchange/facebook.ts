@@ -1,6 +1,7 @@
+import { GRAPH_VERSION } from '../../publishing/providers/facebook/facebook.http';
 import { TokenCallError } from '../oauth-client';
 import type { ConfidentialExchange } from './confidential-exchange';
-import { metaError } from './meta-errors';
+import { isMetaTemporary, metaError } from './meta-errors';
 import { expiresAt, num, requireAccessToken, tokenCall, tokenSet } from './token-http';
 
 const LABEL = 'Facebook';
@@ -12,6 +13,10 @@ const LABEL = 'Facebook';
  * - short → long-lived (about 60 days) with `grant_type=fb_exchange_token`
  *   (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived).
  * A long-lived user token cannot be renewed without the creator: there is no refresh grant.
+ * Revocation: `DELETE /{version}/me/permissions` with the user token withdraws every permission the
+ * creator gave the app, which de-authorizes it (the User permissions edge,
+ * https://developers.facebook.com/docs/graph-api/reference/user/permissions/, and Facebook Login's
+ * https://developers.facebook.com/docs/facebook-login/guides/permissions/request-revoke).
  */
 export const facebookExchange: ConfidentialExchange = {
   platform: 'facebook',
@@ -48,5 +53,18 @@ export const facebookExchange: ConfidentialExchange = {
         'no_refresh',
       ),
     );
+  },
+
+  async revoke(_app, token, target) {
+    const url = new URL(`/${GRAPH_VERSION}/me/permissions`, target.apiBaseUrl);
+    url.searchParams.set('access_token', token.accessToken);
+    const answer = await tokenCall(url, { method: 'DELETE' }, target, LABEL);
+    if (answer.status !== 200) {
+      if (isMetaTemporary(answer)) throw metaError(answer, LABEL);
+      // A dead token (code 190) or a refused call leaves nothing to withdraw from here: false, not an error.
+      return false;
+    }
+    // Meta answers `{ "success": true }` (older versions a bare `true`, which is not an object).
+    return answer.body === null || answer.body.success !== false;
   },
 };

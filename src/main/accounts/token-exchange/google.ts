@@ -1,5 +1,5 @@
 import type { ConfidentialExchange } from './confidential-exchange';
-import { formTokenSet, postTokenForm, requireRefreshToken } from './oauth2-form';
+import { formTokenSet, postRevokeForm, postTokenForm, requireRefreshToken } from './oauth2-form';
 
 const DIALECT = { label: 'YouTube', clientIdParam: 'client_id' };
 
@@ -8,7 +8,10 @@ const DIALECT = { label: 'YouTube', clientIdParam: 'client_id' };
  * `client_secret`, `redirect_uri`, `grant_type=authorization_code`, `code_verifier`; refresh with
  * `grant_type=refresh_token` (Google keeps the refresh token, so none comes back).
  * https://developers.google.com/identity/protocols/oauth2/native-app#exchange-authorization-code,
- * https://developers.google.com/identity/protocols/oauth2/native-app#offline
+ * https://developers.google.com/identity/protocols/oauth2/native-app#offline.
+ * Revocation: `POST oauth2.googleapis.com/revoke` with `token` and no client credentials; the refresh
+ * token is sent when there is one, because revoking it withdraws the whole grant
+ * (https://developers.google.com/identity/protocols/oauth2/native-app#tokenrevoke).
  */
 export const googleExchange: ConfidentialExchange = {
   platform: 'youtube',
@@ -41,5 +44,14 @@ export const googleExchange: ConfidentialExchange = {
       target,
     );
     return formTokenSet(answer, DIALECT.label, target.now, token);
+  },
+
+  revoke(_app, token, target) {
+    return postRevokeForm(
+      DIALECT.label,
+      new URL('/revoke', target.tokenUrl),
+      { token: token.refreshToken ?? token.accessToken },
+      target,
+    );
   },
 };

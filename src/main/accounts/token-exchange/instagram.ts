@@ -38,6 +38,15 @@ export const instagramExchange: ConfidentialExchange = {
   refresh(_app, token, target) {
     return renewLongLived('ig_refresh_token', token, target, LABEL);
   },
+
+  /**
+   * The Instagram API with Instagram Login documents no way for an app to withdraw its own access on graph.instagram.com (Facebook's
+   * `DELETE /me/permissions` lives on graph.facebook.com and takes Facebook user tokens), so there is
+   * nothing to call: false, and disconnect tells the creator where to remove Cadence by hand.
+   */
+  revoke() {
+    return Promise.resolve(false);
+  },
 };
 
 /** The answer is `{ data: [{ access_token, user_id, permissions }] }` (older apps got the object itself). */

@@ -1,5 +1,5 @@
 import type { ConfidentialExchange } from './confidential-exchange';
-import { formTokenSet, postTokenForm, requireRefreshToken } from './oauth2-form';
+import { formTokenSet, postRevokeForm, postTokenForm, requireRefreshToken } from './oauth2-form';
 
 const DIALECT = { label: 'LinkedIn', clientIdParam: 'client_id' };
 
@@ -9,7 +9,10 @@ const DIALECT = { label: 'LinkedIn', clientIdParam: 'client_id' };
  * `{ access_token, expires_in, refresh_token?, refresh_token_expires_in?, scope }`; a refresh token is
  * issued only to apps with programmatic refresh, renewed with `grant_type=refresh_token`.
  * https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow,
- * https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens
+ * https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens.
+ * Revocation: `POST www.linkedin.com/oauth/v2/revoke` (form: `client_id`, `client_secret`, `token`) → 200;
+ * LinkedIn publishes no reference page for it that we could find, so this follows its OAuth server's
+ * RFC 7009 behaviour (see test/peers/token-endpoints/README.md).
  */
 export const linkedinExchange: ConfidentialExchange = {
   platform: 'linkedin',
@@ -41,5 +44,14 @@ export const linkedinExchange: ConfidentialExchange = {
       target,
     );
     return formTokenSet(answer, DIALECT.label, target.now, token);
+  },
+
+  revoke(app, token, target) {
+    return postRevokeForm(
+      DIALECT.label,
+      new URL('/oauth/v2/revoke', target.tokenUrl),
+      { client_id: app.clientId, client_secret: app.clientSecret, token: token.accessToken },
+      target,
+    );
   },
 };

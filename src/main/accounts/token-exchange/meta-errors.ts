@@ -16,14 +16,24 @@ import { num, str, type TokenAnswer } from './token-http';
  */
 const TEMPORARY_CODES = new Set([2, 4, 17, 32, 341, 613]);
 
-export function metaError(answer: TokenAnswer, label: string): TokenCallError {
+/** Whether Meta said "not now" (5xx, `is_transient`, a throttling code) rather than refusing the call. */
+export function isMetaTemporary(answer: TokenAnswer): boolean {
+  const graph = graphError(answer);
+  const code = num(graph, 'code');
+  return answer.status >= 500 || graph?.is_transient === true || (code !== undefined && TEMPORARY_CODES.has(code));
+}
+
+function graphError(answer: TokenAnswer): Record<string, unknown> | null {
   const nested = answer.body?.error;
-  const graph = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : null;
+  return typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : null;
+}
+
+export function metaError(answer: TokenAnswer, label: string): TokenCallError {
+  const graph = graphError(answer);
   const message = str(graph, 'message') ?? str(answer.body, 'error_message') ?? `HTTP ${answer.status}`;
   const type = str(graph, 'type') ?? str(answer.body, 'error_type');
   const code = num(graph, 'code');
-  const isTransient = graph?.is_transient === true;
-  if (answer.status >= 500 || isTransient || (code !== undefined && TEMPORARY_CODES.has(code))) {
+  if (isMetaTemporary(answer)) {
     return new TokenCallError('transient', `${label} failed for now (${message}); Cadence will try again`);
   }
   // Meta reports a wrong app secret as an OAuthException whose code is the generic 1 (or 101 for a

@@ -78,3 +78,19 @@ export function requireRefreshToken(token: TokenSet, label: string): string {
   }
   return token.refreshToken;
 }
+
+/**
+ * A revocation call with the token in a form body (TikTok, LinkedIn, Google). 200 means the platform
+ * withdrew the grant; a refusal (4xx: an unknown or already dead token, a refused client) is `false`,
+ * since nothing more can be done from here; 5xx, timeouts and network failures throw 'transient'.
+ */
+export async function postRevokeForm(
+  label: string,
+  url: URL,
+  form: Record<string, string>,
+  target: ExchangeTarget,
+): Promise<boolean> {
+  const answer = await tokenCall(url, { method: 'POST', form: new URLSearchParams(form) }, target, label);
+  if (answer.status >= 500) throw formError(answer, label);
+  return answer.status === 200 && !str(answer.body, 'error');
+}

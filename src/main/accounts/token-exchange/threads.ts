@@ -35,4 +35,13 @@ export const threadsExchange: ConfidentialExchange = {
   refresh(_app, token, target) {
     return renewLongLived('th_refresh_token', token, target, LABEL);
   },
+
+  /**
+   * The Threads API documents no way for an app to withdraw its own access on graph.threads.net (Facebook's
+   * `DELETE /me/permissions` lives on graph.facebook.com and takes Facebook user tokens), so there is
+   * nothing to call: false, and disconnect tells the creator where to remove Cadence by hand.
+   */
+  revoke() {
+    return Promise.resolve(false);
+  },
 };

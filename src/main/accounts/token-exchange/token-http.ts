@@ -18,7 +18,7 @@ export interface TokenAnswer {
  */
 export async function tokenCall(
   url: URL,
-  init: { method: 'GET' } | { method: 'POST'; form: URLSearchParams },
+  init: { method: 'GET' | 'DELETE' } | { method: 'POST'; form: URLSearchParams },
   target: ExchangeTarget,
   label: string,
 ): Promise<TokenAnswer> {
