@@ -3,6 +3,7 @@ import type { EventBus } from '../../contract/event-bus';
 import type { AppDatabase } from '../../db/database';
 import type { ClockPort } from '../../platform/clock/types';
 import type { NotificationsPort } from '../../platform/notifications/types';
+import { GroupCommit, type WriteRunner } from './group-commit';
 import type { JobChanges, JobRepository, PublishJobRow } from './job.repository';
 import { LeaseLost } from './publish-commit';
 
@@ -27,13 +28,22 @@ export class JobLease {
   private readonly heartbeats = new Set<NodeJS.Timeout>();
   /** Changes learned while preparing a job, written with its next write. */
   private readonly unsaved = new Map<string, JobChanges>();
+  /** Every job write of this runner: writes reached in the same turn share one commit. */
+  readonly writes: WriteRunner;
 
   constructor(
     private readonly deps: LeaseDeps,
     readonly owner: string,
     readonly leaseMs: number,
     private readonly timeScale: number,
-  ) {}
+  ) {
+    // A runner that crashed (simulated) commits nothing it had not committed already.
+    this.writes = new GroupCommit(
+      deps.database,
+      () => !this.dead,
+      () => new LeaseLost('(runner stopped)'),
+    ).run;
+  }
 
   /** Keeps the job's lease alive (every third of a lease) until the returned function is called. */
   heartbeat(row: PublishJobRow): () => void {
@@ -100,7 +110,7 @@ export class JobLease {
     this.guard();
     const now = this.now();
     const merged = { ...this.unsaved.get(row.id), ...changes, updated_at: now };
-    await this.deps.database.transaction(async (tx) => {
+    await this.writes(async (tx) => {
       if (!(await this.deps.jobs.updateOwned(row.id, this.owner, merged, tx))) throw new LeaseLost(row.id);
       if (step) await this.deps.jobs.addEvent(row.id, now, step, detail, tx);
     });

@@ -4,6 +4,7 @@ import type { PublishEvent, PublishJob, PublishJobStatus } from '../../../shared
 import type { Db, Tx } from '../../db/database';
 import type { PublishJobsTable } from '../../db/schema/publishing';
 import type { RateLimitInfo } from '../providers/connector';
+import { fixedRows, fixedWrite, updateStatement } from './fixed-sql';
 
 export type PublishJobRow = Selectable<PublishJobsTable>;
 export type JobChanges = Updateable<PublishJobsTable>;
@@ -84,18 +85,19 @@ export class JobRepository {
   }
 
   async addEvent(jobId: string, at: string, step: string, detail: string, tx: Db | Tx = this.db): Promise<void> {
-    await tx.insertInto('publish_events').values({ job_id: jobId, at, step, detail }).execute();
+    // Fixed text (fixed-sql.ts): two of these run for every job.
+    await fixedWrite(tx, 'insert into publish_events (job_id, at, step, detail) values (?, ?, ?, ?)', [
+      jobId,
+      at,
+      step,
+      detail,
+    ]);
   }
 
   /** Updates a job only while `owner` holds its lease; false when the lease was lost. */
   async updateOwned(id: string, owner: string, changes: JobChanges, tx: Db | Tx = this.db): Promise<boolean> {
-    const result = await tx
-      .updateTable('publish_jobs')
-      .set(changes)
-      .where('id', '=', id)
-      .where('lease_owner', '=', owner)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const { text, values } = updateStatement('publish_jobs', changes, 'id = ? and lease_owner = ?');
+    return (await fixedWrite(tx, text, [...values, id, owner])) === 1;
   }
 
   /** Updates a job only while it has the given status (user actions racing the runner). */
@@ -211,39 +213,33 @@ export class JobRepository {
 
   /** The latest reset time of a bucket of the account that has nothing left, if it lies ahead. */
   async blockedUntil(accountId: string, now: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('rate_limits')
-      .select((eb) => eb.fn.max('reset_at').as('at'))
-      .where('account_id', '=', accountId)
-      .where('remaining', '<=', 0)
-      .where('reset_at', '>', now)
-      .executeTakeFirst();
+    const [row] = await fixedRows<{ at: string | null }>(
+      this.db,
+      'select max(reset_at) as at from rate_limits where account_id = ? and remaining <= 0 and reset_at > ?',
+      [accountId, now],
+    );
     return row?.at ?? null;
   }
 
   async saveRateLimit(accountId: string, info: RateLimitInfo, now: string, tx: Db | Tx = this.db): Promise<void> {
-    const values = {
-      limit_total: info.limit,
-      remaining: info.remaining,
-      reset_at: info.resetAt === null ? null : new Date(info.resetAt).toISOString(),
-      updated_at: now,
-    };
-    await tx
-      .insertInto('rate_limits')
-      .values({ account_id: accountId, bucket: info.bucket, ...values })
-      .onConflict((oc) => oc.columns(['account_id', 'bucket']).doUpdateSet(values))
-      .execute();
+    const resetAt = info.resetAt === null ? null : new Date(info.resetAt).toISOString();
+    await fixedWrite(
+      tx,
+      `insert into rate_limits (account_id, bucket, limit_total, remaining, reset_at, updated_at)
+       values (?, ?, ?, ?, ?, ?)
+       on conflict (account_id, bucket) do update set limit_total = excluded.limit_total,
+         remaining = excluded.remaining, reset_at = excluded.reset_at, updated_at = excluded.updated_at`,
+      [accountId, info.bucket, info.limit, info.remaining, resetAt, now],
+    );
   }
 
   /** The connected account to publish with on a platform (the oldest one when there are several). */
   async connectedAccount(platform: Platform, tx: Db | Tx = this.db): Promise<string | null> {
-    const row = await tx
-      .selectFrom('accounts')
-      .select('id')
-      .where('platform', '=', platform)
-      .where('source', '=', 'connected')
-      .orderBy('created_at')
-      .executeTakeFirst();
+    const [row] = await fixedRows<{ id: string }>(
+      tx,
+      `select id from accounts where platform = ? and source = 'connected' order by created_at limit 1`,
+      [platform],
+    );
     return row?.id ?? null;
   }
 
@@ -265,22 +261,23 @@ export class JobRepository {
       altText: string;
     }[]
   > {
-    const rows = await this.db
-      .selectFrom('post_media')
-      .innerJoin('media', 'media.id', 'post_media.media_id')
-      .select([
-        'media.file',
-        'media.mime',
-        'media.bytes',
-        'media.kind',
-        'media.width',
-        'media.height',
-        'media.duration_ms',
-        'post_media.alt_text',
-      ])
-      .where('post_media.post_id', '=', postId)
-      .orderBy('post_media.position')
-      .execute();
+    const rows = await fixedRows<{
+      file: string;
+      mime: string;
+      bytes: number;
+      kind: string;
+      width: number | null;
+      height: number | null;
+      duration_ms: number | null;
+      alt_text: string;
+    }>(
+      this.db,
+      `select media.file, media.mime, media.bytes, media.kind, media.width, media.height, media.duration_ms,
+         post_media.alt_text
+       from post_media inner join media on media.id = post_media.media_id
+       where post_media.post_id = ? order by post_media.position`,
+      [postId],
+    );
     return rows.map((r) => ({
       file: r.file,
       mime: r.mime,

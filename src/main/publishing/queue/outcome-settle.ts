@@ -105,6 +105,7 @@ export class OutcomeSettler {
       async (tx, now) => {
         for (const info of limits) await this.deps.jobs.saveRateLimit(work.accountId, info, now, tx);
       },
+      this.lease.writes,
     );
     // Saved with the publish; anything reported after this point is saved when the step ends.
     work.rateLimits.splice(0, limits.length);

@@ -1,11 +1,14 @@
-import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Platform } from '../../../shared/domain/platform';
 import { AnalyticsRepository } from '../../analytics/analytics.repository';
 import type { AppDatabase, Tx } from '../../db/database';
+import type { PostsTable } from '../../db/schema/posts';
 import type { ClockPort } from '../../platform/clock/types';
 import { toPost } from '../../posts/post-row';
 import { PostsRepository } from '../../posts/posts.repository';
 import type { PublishedRef, PublishRequest } from '../providers/connector';
+import { fixedRows } from './fixed-sql';
+import type { WriteRunner } from './group-commit';
 import type { JobRepository, PublishJobRow } from './job.repository';
 
 /** Thrown when a runner writes to a job whose lease another runner has taken. */
@@ -20,7 +23,8 @@ export class LeaseLost extends Error {
  * Records a publish in ONE transaction: the job `published` with the post's id and link, the
  * `post_publications` row (through the analytics repository), the post's status, and whatever
  * else `within` writes (the rate-limit headers of the call, so they cost no commit of their own).
- * Throws LeaseLost (nothing written) when another runner holds the job.
+ * Throws LeaseLost (nothing written) when another runner holds the job. `run` is the transaction
+ * to write in: the database's own by default, the runner's group commit from the queue.
  */
 export async function commitPublished(
   database: AppDatabase,
@@ -32,11 +36,12 @@ export async function commitPublished(
   request: PublishRequest,
   onCommit: () => void,
   within?: (tx: Tx, now: string) => Promise<void>,
+  run: WriteRunner = (write) => database.transaction(write),
 ): Promise<void> {
   const analytics = new AnalyticsRepository(database.db, clock);
   const posts = new PostsRepository(database.db);
   const now = clock.now().toISOString();
-  await database.transaction(async (tx, afterCommit) => {
+  await run(async (tx, afterCommit) => {
     const owned = await jobs.updateOwned(
       job.id,
       owner,
@@ -59,13 +64,12 @@ export async function commitPublished(
     if (!owned) throw new LeaseLost(job.id);
     await recordPublication(tx, analytics, job, ref, request, now);
     // Only the status moves: one statement, and the text columns (and their FTS trigger) stay untouched.
-    const published = await tx
-      .updateTable('posts')
-      .set({ status: 'published', version: sql`version + 1`, updated_at: now })
-      .where('id', '=', job.post_id)
-      .where('status', '!=', 'published')
-      .returningAll()
-      .executeTakeFirst();
+    const [published] = await fixedRows<Selectable<PostsTable>>(
+      tx,
+      `update posts set status = 'published', version = version + 1, updated_at = ?
+       where id = ? and status != 'published' returning *`,
+      [now, job.post_id],
+    );
     if (published) await posts.addRevision(toPost(published), tx);
     await jobs.addEvent(job.id, now, 'published', ref.url ?? ref.externalId, tx);
     await within?.(tx, now);
@@ -81,12 +85,11 @@ async function recordPublication(
   request: PublishRequest,
   now: string,
 ): Promise<void> {
-  const existing = await tx
-    .selectFrom('post_publications')
-    .select('id')
-    .where('post_id', '=', job.post_id)
-    .where('platform', '=', job.platform)
-    .executeTakeFirst();
+  const [existing] = await fixedRows<{ id: number }>(
+    tx,
+    'select id from post_publications where post_id = ? and platform = ?',
+    [job.post_id, job.platform],
+  );
   if (existing) {
     // An import knew this post already; the live publish is the better record of it.
     await tx

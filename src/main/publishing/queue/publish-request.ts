@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { splitThread } from '../../../shared/platforms/thread';
 import type { Db } from '../../db/database';
 import type { PublishRequest } from '../providers/connector';
+import { fixedRows } from './fixed-sql';
 import type { JobRepository } from './job.repository';
 
 /** What a post sends to a platform: its thread parts, title, tags and media (null when the post is gone). */
@@ -12,11 +13,11 @@ export async function buildRequest(
   postId: string,
   idempotencyKey: string,
 ): Promise<{ request: PublishRequest; deleted: boolean } | null> {
-  const post = await db
-    .selectFrom('posts')
-    .select(['body', 'title', 'tags', 'deleted_at'])
-    .where('id', '=', postId)
-    .executeTakeFirst();
+  const [post] = await fixedRows<{ body: string; title: string; tags: string; deleted_at: string | null }>(
+    db,
+    'select body, title, tags, deleted_at from posts where id = ?',
+    [postId],
+  );
   if (!post) return null;
   const media = await jobs.postMedia(postId);
   const request: PublishRequest = {

@@ -187,6 +187,10 @@ export class PublishRunner {
             steps += claimed.length;
             // Every slot filled: more may be due.
             if (claimed.length > 0 && claimed.length === free) continue;
+            // Fewer than asked for: nothing else is due now, so the planned time (now past) is
+            // stale. Kept, it would send the loop straight back to an empty claim (a write, with
+            // its commit) on every timer tick until a step ends; the next due time is looked up.
+            this.plan = null;
           }
           if (inflight.size === 0) break;
           await this.nextEvent(inflight, free > claimed.length);

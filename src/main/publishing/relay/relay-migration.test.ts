@@ -39,7 +39,7 @@ describe('migration 014-add-publish-relay', () => {
     expect(() => raw.prepare("update publish_jobs set status = 'relayed' where id = ?").run(jobId)).toThrow(/CHECK/);
 
     const report = await migrateToLatest(database);
-    expect(report.applied).toEqual(['014-add-publish-relay']);
+    expect(report.applied).toEqual(['014-add-publish-relay', '015-add-publish-job-slot']);
     expect(raw.prepare('select id, status, idempotency_key from publish_jobs').all()).toEqual([
       { id: jobId, status: 'queued', idempotency_key: `key-${jobId}` },
     ]);
