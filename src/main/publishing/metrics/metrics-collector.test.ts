@@ -235,6 +235,8 @@ describe('metrics collector', () => {
     const offline = await s.metrics.pullDue();
     expect(offline).toMatchObject({ snapshots: 0, waiting: [{ reason: 'Mastodon did not answer (network)' }] });
     expect(s.ports.tokens.reconnect).toEqual([]);
+    // The timer sleeps through the wait instead of waking every second to read the publications again.
+    expect(await s.metrics.nextDueAt()).toBe(new Date(s.t.clock.now().getTime() + 5 * 60_000).toISOString());
     s.t.clock.advance(5 * 60_000);
     expect((await s.metrics.pullDue()).snapshots).toBe(1);
 
@@ -249,6 +251,20 @@ describe('metrics collector', () => {
     expect(s.ports.tokens.refreshes).toBe(2);
     expect(s.ports.tokens.reconnect).toHaveLength(1);
     expect(s.ports.tokens.reconnect[0]!.accountId).toBe(s.accountId);
+  });
+
+  it('plans nothing for an account that needs a reconnect until the creator reconnects it', async () => {
+    const s = await setup();
+    await publish(s);
+    s.t.clock.advance(HOUR_MS);
+    expect(await s.metrics.nextDueAt()).not.toBeNull();
+    await s.t.core.database.db
+      .updateTable('accounts')
+      .set({ token_status: 'needs_reconnect' })
+      .where('id', '=', s.accountId)
+      .execute();
+    expect(await s.metrics.nextDueAt()).toBeNull();
+    expect(await s.metrics.pullDue()).toMatchObject({ snapshots: 0, waiting: [{ reason: 'needs a reconnect' }] });
   });
 
   it('publishing:refresh-metrics pulls one post now, outside the schedule, and refuses an unknown post', async () => {

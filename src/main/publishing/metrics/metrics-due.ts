@@ -27,6 +27,8 @@ export class MetricsDue {
   readonly accountAsked = new Map<string, number>();
   /** Publications the platform did not return last time: left until their next interval. */
   readonly publicationWaits = new Map<number, number>();
+  /** Accounts waiting after an error (ms epoch), kept in memory: a restart simply tries again. */
+  readonly accountWaits = new Map<string, { until: number; reason: string }>();
 
   constructor(
     private readonly database: AppDatabase,
@@ -41,13 +43,24 @@ export class MetricsDue {
     const consider = (ms: number): void => {
       next = next === null ? ms : Math.min(next, ms);
     };
+    // Without these, an account that cannot be pulled now (waiting after a network error, or
+    // needing a reconnect) would keep its publications due, and the timer would wake every second
+    // to read them all again.
     const blocked = new Map<string, number>();
+    const awaitingReconnect = new Set<string>();
     for (const account of accounts) {
-      const until = await this.blockedUntil(account.id, now);
+      if (account.token_status === 'needs_reconnect') {
+        awaitingReconnect.add(account.id);
+        continue;
+      }
+      const limited = await this.blockedUntil(account.id, now);
+      const waited = this.accountWaits.get(account.id)?.until ?? null;
+      const until = limited === null && waited === null ? null : Math.max(limited ?? 0, waited ?? 0);
       if (until !== null) blocked.set(account.id, until);
       consider(Math.max(await this.accountDueAt(account.id, now), until ?? 0));
     }
     for (const row of candidates) {
+      if (awaitingReconnect.has(row.account_id)) continue;
       const due = this.dueAt(row);
       if (due !== null) consider(Math.max(due, blocked.get(row.account_id) ?? 0));
     }

@@ -59,8 +59,6 @@ class AccountWait extends Error {
  */
 export class MetricsPuller {
   private readonly analytics: AnalyticsRepository;
-  /** Accounts waiting after an error (ms epoch), kept in memory: a restart simply tries again. */
-  private readonly accountWaits = new Map<string, { until: number; reason: string }>();
 
   constructor(
     private readonly deps: PullerDeps,
@@ -116,11 +114,11 @@ export class MetricsPuller {
     result: PullResult,
   ): Promise<void> {
     const label = PLATFORM_LABELS[platform];
-    const waiting = this.accountWaits.get(accountId);
+    const waiting = this.due.accountWaits.get(accountId);
     if (waiting && waiting.until > this.deps.clock.now().getTime()) {
       throw new AccountWait(new Date(waiting.until).toISOString(), waiting.reason);
     }
-    this.accountWaits.delete(accountId);
+    this.due.accountWaits.delete(accountId);
     const size = BATCH_SIZE[platform] ?? DEFAULT_BATCH;
     let context: ConnectorContext | null = null;
     for (let i = 0; i < rows.length; i += size) {
@@ -217,7 +215,7 @@ export class MetricsPuller {
     if (error instanceof AccountWait || !(error instanceof ConnectorError)) return error;
     const now = this.deps.clock.now().getTime();
     const wait = (ms: number, reason: string): AccountWait => {
-      this.accountWaits.set(accountId, { until: ms, reason });
+      this.due.accountWaits.set(accountId, { until: ms, reason });
       return new AccountWait(new Date(ms).toISOString(), reason);
     };
     switch (error.kind) {
