@@ -307,7 +307,9 @@ export class PublishingService {
           // A scheduled job follows the post only when its calendar time moved: a time the creator
           // picked for this job, or a missed slot awaiting their choice, survives edits to the text.
           const follows =
-            mode === 'now' ? live.due_at !== dueAt || live.status === 'missed' : (live.slot_at ?? live.due_at) !== dueAt;
+            mode === 'now'
+              ? live.due_at !== dueAt || live.status === 'missed'
+              : (live.slot_at ?? live.due_at) !== dueAt;
           if ((NOT_STARTED as readonly string[]).includes(live.status) && follows) {
             await this.jobs.updateIfStatus(
               live.id,

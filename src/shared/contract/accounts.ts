@@ -86,7 +86,8 @@ export const accountsChannels = {
   'accounts:remove-own-app': defineChannel({
     input: z.object({ platform: confidentialPlatformSchema }).strict(),
     output: z.object({ removed: z.boolean() }),
-    summary: "Forgets the creator's own app for a platform (connected accounts keep working until they need a renewal).",
+    summary:
+      "Forgets the creator's own app for a platform (connected accounts keep working until they need a renewal).",
   }),
   'accounts:disconnect': defineChannel({
     input: z.object({ accountId: accountIdSchema }).strict(),
