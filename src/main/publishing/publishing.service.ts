@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../shared/contract/errors';
 import { PLATFORM_LABELS, type Platform } from '../../shared/domain/platform';
 import type { Post } from '../../shared/domain/post';
@@ -10,6 +9,7 @@ import {
   type PublishJobStatus,
 } from '../../shared/domain/publishing';
 import type { DomainDeps } from '../domain-deps';
+import { newJobRow } from './new-job-row';
 import { type JobRepository, type PublishJobRow, toJob } from './queue/job.repository';
 import type { QueuePorts } from './queue/ports';
 import { buildRequest } from './queue/publish-request';
@@ -329,28 +329,13 @@ export class PublishingService {
           out.push((await this.jobs.find(live.id, tx))!);
           continue;
         }
-        const row: PublishJobRow = {
-          id: randomUUID(),
-          post_id: post.id,
+        const row = newJobRow({
+          postId: post.id,
           platform,
-          account_id: await this.jobs.connectedAccount(platform, tx),
-          idempotency_key: randomUUID(),
-          due_at: dueAt,
-          slot_at: dueAt,
-          status: 'queued',
-          attempts: 0,
-          next_attempt_at: null,
-          lease_owner: null,
-          lease_expires_at: null,
-          external_id: null,
-          url: null,
-          remote_state: null,
-          last_error: null,
-          error_kind: null,
-          created_at: now,
-          updated_at: now,
-          published_at: null,
-        };
+          accountId: await this.jobs.connectedAccount(platform, tx),
+          dueAt,
+          now,
+        });
         await this.jobs.insert(row, tx);
         await this.jobs.addEvent(row.id, now, 'queued', mode === 'now' ? 'Publish now' : `Scheduled for ${dueAt}`, tx);
         out.push(row);
