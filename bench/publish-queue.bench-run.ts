@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { it } from 'vitest';
 import { createCore } from '../src/main/core';
+import { newJobRow } from '../src/main/publishing/new-job-row';
 import type { ClockPort } from '../src/main/platform/clock/types';
 import type { ManualClock } from '../src/main/platform/clock/memory';
 import { JobRepository } from '../src/main/publishing/queue/job.repository';
@@ -89,27 +90,7 @@ async function seedJobs(
       };
       await core.services.posts.repository.insert(post, tx);
       await jobs.insert(
-        {
-          id: randomUUID(),
-          post_id: post.id,
-          platform: 'mastodon',
-          account_id: null,
-          idempotency_key: randomUUID(),
-          due_at: dueAt(i),
-          slot_at: dueAt(i),
-          status: 'queued',
-          next_attempt_at: null,
-          lease_owner: null,
-          lease_expires_at: null,
-          external_id: null,
-          url: null,
-          remote_state: null,
-          last_error: null,
-          error_kind: null,
-          created_at: now,
-          updated_at: now,
-          published_at: null,
-        },
+        newJobRow({ postId: post.id, platform: 'mastodon', accountId: null, dueAt: dueAt(i), now }),
         tx,
       );
     }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokerRevokeResponseSchema } from '../../shared/sync-api/oauth';
 import { serverErrorBodySchema } from '../../shared/sync-api/errors';
@@ -14,6 +13,7 @@ import {
 import { codeGrantFrom } from '../../main/accounts/token-exchange/exchange.test-support';
 import { CONFIDENTIAL_EXCHANGES, defaultExchangeTarget } from '../../main/accounts/token-exchange/index';
 import type { TokenSet } from '../../main/publishing/providers/connector';
+import { everythingStored } from './oauth.test-support';
 
 /**
  * POST /v1/oauth/revoke on a real sync service (PostgreSQL, HTTP) in front of TikTok's token peer:
@@ -63,18 +63,6 @@ async function revoke(body: unknown, who: TestUser | null = user) {
 const userInfo = (accessToken: string) =>
   fetch(`${tiktok.origin}${TIKTOK_OAUTH_DIALECT.me.path}`, { headers: { authorization: `Bearer ${accessToken}` } });
 
-async function everythingStored(): Promise<string> {
-  const db = server.database.db;
-  const tables = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`.execute(db);
-  const parts: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const dump = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(table_name)} t`.execute(db);
-    parts.push(...dump.rows.map((r) => r.row));
-  }
-  return parts.join('\n');
-}
-
 describe('POST /v1/oauth/revoke', () => {
   it("withdraws a TikTok grant with Cadence's app: the token is dead at TikTok, and nothing is kept", async () => {
     const token = await tiktokToken();
@@ -91,7 +79,7 @@ describe('POST /v1/oauth/revoke', () => {
     );
     expect((await userInfo(token.accessToken)).status).toBe(401);
     expect(tiktok.book.live(token.refreshToken, ['refresh'])).toBeNull();
-    const stored = await everythingStored();
+    const stored = await everythingStored(server.database.db);
     expect(stored).not.toContain(token.accessToken);
     expect(stored).not.toContain(TIKTOK_APP.clientSecret);
   });

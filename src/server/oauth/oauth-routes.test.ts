@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokerAppsSchema, brokerTokenResponseSchema } from '../../shared/sync-api/oauth';
 import { serverErrorBodySchema } from '../../shared/sync-api/errors';
@@ -12,6 +11,7 @@ import {
 } from '../../../test/support/sync-server';
 import {
   codeFromMetaPeer,
+  everythingStored,
   FACEBOOK_APP,
   FACEBOOK_SCOPES,
   INSTAGRAM_APP,
@@ -73,19 +73,6 @@ const codeGrant = (grant: { code: string; redirectUri: string; codeVerifier: str
   ...grant,
 });
 
-/** Every row of every table of the service, as text: the tokens must be in none of them. */
-async function everythingStored(): Promise<string> {
-  const db = server.database.db;
-  const tables = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`.execute(db);
-  const parts: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const dump = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(table_name)} t`.execute(db);
-    parts.push(...dump.rows.map((r) => r.row));
-  }
-  return parts.join('\n');
-}
-
 describe('GET /v1/oauth/apps', () => {
   it('lists the platforms this server signs in for, with client ids and no secret', async () => {
     const response = await fetch(`${server.url}/v1/oauth/apps`, { headers: user.headers });
@@ -136,7 +123,7 @@ describe('POST /v1/oauth/token', () => {
     expect(calls[0]?.query.get('code_verifier')).toBe(grant.codeVerifier);
     expect(calls[0]?.query.get('redirect_uri')).toBe(REDIRECT_URI);
 
-    const stored = await everythingStored();
+    const stored = await everythingStored(server.database.db);
     for (const value of facebook.book.issuedValues()) expect(stored).not.toContain(value);
     expect(stored).not.toContain(grant.code);
   });

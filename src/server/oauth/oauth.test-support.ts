@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { ServerDb } from '../db/schema';
 import type { CodeGrant } from '../../main/accounts/token-exchange/confidential-exchange';
 
 /** Cadence's Facebook app as the broker's tests configure it on the server and on the peer. */
@@ -37,3 +39,15 @@ export async function codeFromMetaPeer(
 
 export const FACEBOOK_SCOPES = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'];
 export const INSTAGRAM_SCOPES = ['instagram_business_basic', 'instagram_business_content_publish'];
+
+/** Every row of every table of the service, as text: tokens and secrets must be in none of them. */
+export async function everythingStored(db: Kysely<ServerDb>): Promise<string> {
+  const tables = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`.execute(db);
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const dump = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(table_name)} t`.execute(db);
+    parts.push(...dump.rows.map((r) => r.row));
+  }
+  return parts.join('\n');
+}
