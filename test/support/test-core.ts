@@ -7,6 +7,7 @@ import { createLogger } from '../../src/main/platform/logger/logger';
 import { MemorySecrets } from '../../src/main/platform/secrets/memory';
 import type { NotificationMessage } from '../../src/main/platform/notifications/types';
 import type { LlmEngineOptions } from '../../src/main/llm/llm.setup';
+import type { DomainDeps } from '../../src/main/domain-deps';
 
 export interface TestCore {
   core: Core;
@@ -46,5 +47,18 @@ export async function createTestCore(
       await core.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The dependencies a domain is built from, taken from a test core (for building one domain by hand). */
+export function domainDepsOf(t: TestCore, overrides: Partial<DomainDeps> = {}): DomainDeps {
+  return {
+    ports: t.core.ports,
+    database: t.core.database,
+    events: t.core.events,
+    llm: t.core.services.llm,
+    posts: t.core.services.posts,
+    profile: t.core.services.profile,
+    ...overrides,
   };
 }

@@ -3,8 +3,7 @@ import { startTikTokOAuthPeer, TIKTOK_OAUTH_DIALECT, TIKTOK_OPEN_ID } from '../.
 import type { FormTokenPeer } from '../../../test/peers/token-endpoints/form-token-peer';
 import { invokeOk } from '../../../test/support/invoke';
 import { startTestSyncServer, type TestSyncServer } from '../../../test/support/sync-server';
-import { createTestCore, type TestCore } from '../../../test/support/test-core';
-import type { DomainDeps } from '../domain-deps';
+import { createTestCore, domainDepsOf, type TestCore } from '../../../test/support/test-core';
 import type { TokenSet } from '../publishing/providers/connector';
 import { ConnectorRegistry } from '../publishing/providers/registry';
 import { createTikTokConnector } from '../publishing/providers/tiktok/tiktok.connector';
@@ -155,14 +154,7 @@ describe('disconnecting a TikTok account connected through Cadence sync', () => 
 
   /** The accounts domain with the real CloudTokenBroker over the laptop's sync session, and no own app. */
   function accounts(): AccountsService {
-    const deps: DomainDeps = {
-      ports: t.core.ports,
-      database: t.core.database,
-      events: t.core.events,
-      llm: t.core.services.llm,
-      posts: t.core.services.posts,
-      profile: t.core.services.profile,
-    };
+    const deps = domainDepsOf(t);
     const registry = new ConnectorRegistry({
       factories: { tiktok: tiktokConnector },
       baseUrls: { tiktok: peer.origin },

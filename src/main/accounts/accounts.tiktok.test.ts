@@ -3,8 +3,7 @@ import { startTikTokOAuthPeer, TIKTOK_OPEN_ID } from '../../../test/peers/tiktok
 import type { FormTokenPeer } from '../../../test/peers/token-endpoints/form-token-peer';
 import { s256Hex } from '../../../test/peers/token-endpoints/grant-book';
 import { invokeOk } from '../../../test/support/invoke';
-import { createTestCore, type TestCore } from '../../../test/support/test-core';
-import type { DomainDeps } from '../domain-deps';
+import { createTestCore, domainDepsOf, type TestCore } from '../../../test/support/test-core';
 import type { TokenSet } from '../publishing/providers/connector';
 import { ConnectorRegistry } from '../publishing/providers/registry';
 import { createTikTokConnector } from '../publishing/providers/tiktok/tiktok.connector';
@@ -126,14 +125,7 @@ describe("TikTok's sign-in (Login Kit for Desktop)", () => {
 
   it("goes through Cadence's app on the sync broker when the creator has no own app, and renews through it too", async () => {
     peer = await startTikTokOAuthPeer({ ...CADENCE, now: () => t.clock.now() });
-    const deps: DomainDeps = {
-      ports: t.core.ports,
-      database: t.core.database,
-      events: t.core.events,
-      llm: t.core.services.llm,
-      posts: t.core.services.posts,
-      profile: t.core.services.profile,
-    };
+    const deps = domainDepsOf(t);
     const registry = new ConnectorRegistry({
       factories: { tiktok: tiktokConnector },
       baseUrls: { tiktok: peer.origin },

@@ -1,4 +1,4 @@
-import { createTestCore, type TestCore } from '../../../test/support/test-core';
+import { createTestCore, domainDepsOf, type TestCore } from '../../../test/support/test-core';
 import type { BulkJobDetail, BulkPlanInput } from '../../shared/domain/bulk';
 import type { Profile } from '../../shared/domain/profile';
 import type { DomainDeps } from '../domain-deps';
@@ -60,14 +60,7 @@ export async function startBulk(
     priceOf: () => ({ inPerM: 0, outPerM: 0 }),
     hasCloudKey: async () => false,
   });
-  const deps: DomainDeps = {
-    ports: t.core.ports,
-    database: t.core.database,
-    events: t.core.events,
-    llm,
-    posts: t.core.services.posts,
-    profile: t.core.services.profile,
-  };
+  const deps = domainDepsOf(t, { llm });
   const bulk = createBulk(deps, options.bestTimes ? { service: { bestTimes: options.bestTimes } } : undefined, {
     retryBaseMs: 1,
     ...(options.brand ? { brand: options.brand(deps) } : {}),
